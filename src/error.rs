@@ -1,0 +1,67 @@
+//! The crate's one error type.
+
+use std::fmt;
+
+/// Everything that can go wrong in this crate.
+///
+/// Converting a `&str` never fails; errors come from bytes that are not UTF-8, from I/O in
+/// the streaming API, and from names that are not OpenCC configurations.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is not valid UTF-8. `offset` is the byte offset, from the start of the
+    /// whole input (across every chunk of a stream), of the first byte that is not part of
+    /// a valid UTF-8 sequence.
+    #[error("invalid UTF-8 at byte offset {offset}")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: u64,
+    },
+    /// Reading the input or writing the output failed.
+    #[error("{operation} failed: {message}")]
+    Io {
+        /// What was being done: "reading the input" or "writing the output".
+        operation: IoOperation,
+        /// The operating system's description of the failure.
+        message: String,
+        /// The kind of I/O failure.
+        kind: std::io::ErrorKind,
+    },
+    /// A configuration name that is not one of OpenCC's 16.
+    #[error("unknown configuration {name:?}; valid names are: {valid}")]
+    UnknownConfig {
+        /// The name that was given.
+        name: String,
+        /// The valid names, comma-separated.
+        valid: String,
+    },
+}
+
+/// Which side of a stream an [`Error::Io`] happened on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IoOperation {
+    /// Reading the input.
+    Read,
+    /// Writing the output.
+    Write,
+}
+
+impl fmt::Display for IoOperation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            IoOperation::Read => "reading the input",
+            IoOperation::Write => "writing the output",
+        })
+    }
+}
+
+impl Error {
+    pub(crate) fn io(operation: IoOperation, error: &std::io::Error) -> Error {
+        Error::Io {
+            operation,
+            message: error.to_string(),
+            kind: error.kind(),
+        }
+    }
+}
