@@ -117,7 +117,10 @@ impl FromStr for Config {
     fn from_str(name: &str) -> Result<Config, Error> {
         let trimmed = name.trim();
         let stem = match trimmed.len().checked_sub(5) {
-            Some(cut) if trimmed.is_char_boundary(cut) && trimmed[cut..].eq_ignore_ascii_case(".json") => {
+            Some(cut)
+                if trimmed.is_char_boundary(cut)
+                    && trimmed[cut..].eq_ignore_ascii_case(".json") =>
+            {
                 &trimmed[..cut]
             }
             _ => trimmed,
@@ -140,7 +143,12 @@ mod tests {
     fn every_name_round_trips() {
         for config in Config::ALL {
             assert_eq!(config.name().parse::<Config>().unwrap(), config);
-            assert_eq!(format!("{}.JSON", config.name().to_uppercase()).parse::<Config>().unwrap(), config);
+            assert_eq!(
+                format!("{}.JSON", config.name().to_uppercase())
+                    .parse::<Config>()
+                    .unwrap(),
+                config
+            );
             assert_eq!(Config::ALL[config.index()], config);
         }
     }

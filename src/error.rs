@@ -9,13 +9,15 @@ use std::fmt;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The input is not valid UTF-8. `offset` is the byte offset, from the start of the
-    /// whole input (across every chunk of a stream), of the first byte that is not part of
-    /// a valid UTF-8 sequence.
-    #[error("invalid UTF-8 at byte offset {offset}")]
+    /// The input is not valid UTF-8: the first byte that is not part of a valid UTF-8
+    /// sequence is at `offset` (from the start of the whole input, across every chunk of a
+    /// stream), on line `line`.
+    #[error("invalid UTF-8 at line {line}, byte offset {offset}")]
     InvalidUtf8 {
-        /// Byte offset of the first invalid byte.
+        /// Byte offset of the first invalid byte, counted from 0.
         offset: u64,
+        /// The line it is on, counted from 1.
+        line: u64,
     },
     /// Reading the input or writing the output failed.
     #[error("{operation} failed: {message}")]
@@ -57,6 +59,21 @@ impl fmt::Display for IoOperation {
 }
 
 impl Error {
+    /// The error for `bytes`, whose first `valid` bytes are valid UTF-8 and hold
+    /// `lines_before` newlines, starting at `offset` in the whole input.
+    pub(crate) fn invalid_utf8(
+        bytes: &[u8],
+        valid: usize,
+        offset: u64,
+        lines_before: u64,
+    ) -> Error {
+        let newlines = bytes[..valid].iter().filter(|&&b| b == b'\n').count() as u64;
+        Error::InvalidUtf8 {
+            offset: offset + valid as u64,
+            line: lines_before + newlines + 1,
+        }
+    }
+
     pub(crate) fn io(operation: IoOperation, error: &std::io::Error) -> Error {
         Error::Io {
             operation,

@@ -1,0 +1,135 @@
+//! Converts a file or standard input with one of OpenCC's configurations, like OpenCC's
+//! command-line tool.
+//!
+//! ```text
+//! cargo run --release --example convert -- -c s2twp -i input.txt -o output.txt
+//! echo 头发干了 | cargo run --release --example convert -- -c s2t
+//! ```
+//!
+//! Options:
+//! - `-c`, `--config NAME`: one of the 16 configurations (`s2t`, `s2twp.json`, ...);
+//!   default `s2t`;
+//! - `-i`, `--input FILE`: the file to convert; default standard input;
+//! - `-o`, `--output FILE`: where to write; default standard output. The file is written
+//!   beside its final place and renamed over it only once complete, so an existing file is
+//!   never left half-written, even when it is also the input;
+//! - `--tofu-risk include|exclude`: whether to use dictionaries that may output characters
+//!   fonts lack (default `include`, as OpenCC's library; its command-line tool excludes).
+//!
+//! The input is converted as a stream, so files larger than memory work. Any error (unknown
+//! configuration, unreadable input, invalid UTF-8 with its line and byte offset) prints one
+//! line on standard error and exits with status 1.
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use fanjian::{Config, Converter, TofuRisk};
+
+struct Options {
+    config: Config,
+    tofu_risk: TofuRisk,
+    input: Option<PathBuf>,
+    output: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    match parse_args(std::env::args().skip(1)).and_then(|options| run(&options)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("convert: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
+    let mut options = Options {
+        config: Config::S2T,
+        tofu_risk: TofuRisk::Include,
+        input: None,
+        output: None,
+    };
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "-c" | "--config" => {
+                options.config = value(&arg)?.parse().map_err(|e| format!("{e}"))?
+            }
+            "-i" | "--input" => options.input = Some(PathBuf::from(value(&arg)?)),
+            "-o" | "--output" => options.output = Some(PathBuf::from(value(&arg)?)),
+            "--tofu-risk" => {
+                options.tofu_risk = match value(&arg)?.as_str() {
+                    "include" => TofuRisk::Include,
+                    "exclude" => TofuRisk::Exclude,
+                    other => {
+                        return Err(format!(
+                            "--tofu-risk takes include or exclude, not {other:?}"
+                        ));
+                    }
+                }
+            }
+            "-h" | "--help" => {
+                return Err("usage: convert [-c CONFIG] [-i INPUT] [-o OUTPUT] [--tofu-risk include|exclude]".into());
+            }
+            other => return Err(format!("unknown argument {other:?} (try --help)")),
+        }
+    }
+    Ok(options)
+}
+
+fn run(options: &Options) -> Result<(), String> {
+    let converter = Converter::builder(options.config)
+        .tofu_risk(options.tofu_risk)
+        .build();
+    let input_name = options
+        .input
+        .as_deref()
+        .map_or("standard input".into(), |path| path.display().to_string());
+    let input: Box<dyn io::Read> = match &options.input {
+        Some(path) => Box::new(File::open(path).map_err(|e| format!("{}: {e}", path.display()))?),
+        None => Box::new(io::stdin().lock()),
+    };
+    match &options.output {
+        None => {
+            let stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+            converter
+                .convert_stream(input, stdout)
+                .map_err(|e| format!("{input_name}: {e}"))?;
+        }
+        Some(path) => {
+            let temporary = temporary_path(path);
+            let result = File::create(&temporary)
+                .map_err(|e| format!("{}: {e}", temporary.display()))
+                .and_then(|file| {
+                    let mut writer = BufWriter::with_capacity(1 << 16, file);
+                    converter
+                        .convert_stream(input, &mut writer)
+                        .map_err(|e| format!("{input_name}: {e}"))?;
+                    let file = writer
+                        .into_inner()
+                        .map_err(|e| format!("{}: {}", temporary.display(), e.error()))?;
+                    file.sync_all()
+                        .map_err(|e| format!("{}: {e}", temporary.display()))
+                })
+                .and_then(|()| {
+                    fs::rename(&temporary, path).map_err(|e| format!("{}: {e}", path.display()))
+                });
+            if result.is_err() {
+                // Best effort: the temporary file holds no data worth keeping.
+                let _ = fs::remove_file(&temporary);
+            }
+            result?;
+        }
+    }
+    Ok(())
+}
+
+/// A file beside `path`, on the same file system, so that renaming it over `path` is atomic.
+fn temporary_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or("output".into(), |name| name.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}

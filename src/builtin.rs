@@ -1,0 +1,46 @@
+//! The tries of the built-in configurations, compiled by `build.rs` and embedded in the
+//! crate: building a converter from them only points at static data.
+
+use crate::trie::Trie;
+
+/// Where one trie's sections lie in `tries.bin`, as (byte offset, count of integers).
+pub(crate) struct TrieLayout {
+    blocks: (usize, usize),
+    codes: (usize, usize),
+    nodes: (usize, usize),
+    value_offsets: (usize, usize),
+    values: &'static str,
+    first_bytes: [u64; 4],
+}
+
+/// The tries (indices into `TRIES`) of one configuration's stages.
+pub(crate) struct Plan {
+    pub(crate) normalization: &'static [usize],
+    pub(crate) segmentation: Option<usize>,
+    pub(crate) chain: &'static [usize],
+}
+
+include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+
+/// Gives `include_bytes!` data the alignment of the integers it holds.
+#[repr(C, align(8))]
+struct Aligned<Bytes: ?Sized>(Bytes);
+
+static TRIE_BYTES: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/tries.bin")));
+
+/// The built-in trie number `id`.
+pub(crate) fn trie(id: usize) -> Trie {
+    let layout = &TRIES[id];
+    let section = |(offset, count): (usize, usize), width: usize| {
+        &TRIE_BYTES.0[offset..offset + count * width]
+    };
+    Trie::from_static(
+        bytemuck::cast_slice(section(layout.blocks, 2)),
+        bytemuck::cast_slice(section(layout.codes, 2)),
+        bytemuck::cast_slice(section(layout.nodes, 4)),
+        bytemuck::cast_slice(section(layout.value_offsets, 4)),
+        layout.values,
+        layout.first_bytes,
+    )
+}

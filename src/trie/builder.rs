@@ -1,0 +1,328 @@
+//! Compiles a set of ranked dictionary entries into the tables of a [double-array trie].
+//!
+//! This file uses only `std`: `build.rs` includes it to compile the built-in dictionaries
+//! into bytes embedded in the crate, and the crate uses it for dictionaries given at run
+//! time. The layout is described in `src/trie/mod.rs`, which reads it.
+//!
+//! [double-array trie]: https://linux.thai.net/~thep/datrie/datrie.html
+
+use std::collections::HashMap;
+
+/// A node's `result` when no key ends on the path to it.
+pub const NO_MATCH: u32 = 0;
+/// Bits of `result` below the key length: the value index plus one, or 0 for "the value
+/// is the key itself".
+pub const VALUE_BITS: u32 = 24;
+/// The longest key, in UTF-8 bytes, that fits in a `result`.
+pub const MAX_KEY_BYTES: usize = 255;
+/// A node slot not used by any node has this `check`.
+pub const FREE: u32 = u32::MAX;
+
+/// One key and its value, with the rank of the dictionary it came from.
+///
+/// Ranks implement OpenCC's `short_circuit` groups: at a position, the match whose rank is
+/// lowest wins, and among matches of that rank the longest. Entries of one rank behave as
+/// a `union` group. For a key given twice, the first entry of the lowest rank is kept.
+#[derive(Debug, Clone)]
+pub struct RankedEntry<'a> {
+    /// The text to match; an empty key never matches.
+    pub key: &'a str,
+    /// The replacement.
+    pub value: &'a str,
+    /// The rank of the dictionary the entry comes from.
+    pub rank: u32,
+}
+
+/// The compiled tables of one matcher.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TrieTables {
+    /// For each block of 256 code points (`cp >> 8`), the index of its block in `codes`.
+    pub blocks: Vec<u16>,
+    /// Blocks of 256 character codes; 0 means the character occurs in no key. Block 0 is
+    /// all zeros.
+    pub codes: Vec<u16>,
+    /// `[base, check, result]` per node; node 0 is the root.
+    pub nodes: Vec<[u32; 3]>,
+    /// Value `i` is `values[value_offsets[i]..value_offsets[i + 1]]`.
+    pub value_offsets: Vec<u32>,
+    /// Every distinct value, concatenated.
+    pub values: String,
+    /// Bit `b` set: some key's first byte is `b`. A text without such a byte holds no key.
+    pub first_bytes: [u64; 4],
+}
+
+/// Why a set of entries cannot be compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BuildError {
+    /// A key longer than [`MAX_KEY_BYTES`].
+    KeyTooLong(String),
+    /// More distinct characters in keys than 16-bit codes can number.
+    TooManyCharacters,
+    /// More distinct values than the bits of a node's result can number.
+    TooManyValues,
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::KeyTooLong(key) => {
+                write!(f, "the key {key:?} is longer than {MAX_KEY_BYTES} bytes")
+            }
+            BuildError::TooManyCharacters => {
+                f.write_str("more than 65,535 distinct characters in keys")
+            }
+            BuildError::TooManyValues => f.write_str("more than 16,777,214 distinct values"),
+        }
+    }
+}
+
+/// The winning entry for one key, as it will be stored.
+struct Resolved {
+    codes: Vec<u16>,
+    rank: u32,
+    /// `result` as stored in a node (key length and value).
+    result: u32,
+}
+
+/// Compiles `entries`.
+pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
+    // Keep, for each key, the first entry of the lowest rank.
+    let mut winners: HashMap<&str, &RankedEntry<'_>> = HashMap::new();
+    for entry in entries.iter().filter(|entry| !entry.key.is_empty()) {
+        if entry.key.len() > MAX_KEY_BYTES {
+            return Err(BuildError::KeyTooLong(entry.key.to_owned()));
+        }
+        winners
+            .entry(entry.key)
+            .and_modify(|kept| {
+                if entry.rank < kept.rank {
+                    *kept = entry;
+                }
+            })
+            .or_insert(entry);
+    }
+    let mut winners: Vec<&RankedEntry<'_>> = winners.into_values().collect();
+    winners.sort_by(|a, b| a.key.cmp(b.key));
+
+    let mut first_bytes = [0u64; 4];
+    for entry in &winners {
+        let byte = entry.key.as_bytes()[0];
+        first_bytes[usize::from(byte >> 6)] |= 1 << (byte & 63);
+    }
+    let alphabet = Alphabet::new(winners.iter().map(|entry| entry.key))?;
+    let mut values = ValuePool::default();
+    let mut resolved = Vec::with_capacity(winners.len());
+    for entry in &winners {
+        let value = if entry.value == entry.key {
+            0
+        } else {
+            values.intern(entry.value)? + 1
+        };
+        resolved.push(Resolved {
+            codes: entry.key.chars().map(|c| alphabet.code(c)).collect(),
+            rank: entry.rank,
+            result: ((entry.key.len() as u32) << VALUE_BITS) | value,
+        });
+    }
+    resolved.sort_by(|a, b| a.codes.cmp(&b.codes));
+
+    let mut array = DoubleArray::new(alphabet.size());
+    array.place_subtree(0, &resolved, 0, None);
+    let (blocks, codes) = alphabet.into_tables();
+    Ok(TrieTables {
+        blocks,
+        codes,
+        nodes: array.finish(),
+        value_offsets: values.offsets,
+        values: values.text,
+        first_bytes,
+    })
+}
+
+/// Numbers the characters that occur in keys, most frequent first, from 1.
+struct Alphabet {
+    codes: HashMap<char, u16>,
+}
+
+impl Alphabet {
+    fn new<'a>(keys: impl Iterator<Item = &'a str>) -> Result<Alphabet, BuildError> {
+        let mut counts: HashMap<char, usize> = HashMap::new();
+        for c in keys.flat_map(str::chars) {
+            *counts.entry(c).or_default() += 1;
+        }
+        let mut by_count: Vec<(char, usize)> = counts.into_iter().collect();
+        by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        if by_count.len() >= usize::from(u16::MAX) {
+            return Err(BuildError::TooManyCharacters);
+        }
+        let codes = by_count
+            .iter()
+            .enumerate()
+            .map(|(i, &(c, _))| (c, i as u16 + 1))
+            .collect();
+        Ok(Alphabet { codes })
+    }
+
+    fn code(&self, c: char) -> u16 {
+        self.codes[&c]
+    }
+
+    /// One more than the largest code.
+    fn size(&self) -> u32 {
+        self.codes.len() as u32 + 1
+    }
+
+    fn into_tables(self) -> (Vec<u16>, Vec<u16>) {
+        let mut blocks = vec![0u16; 0x110000 >> 8];
+        let mut codes = vec![0u16; 256];
+        let mut chars: Vec<(char, u16)> = self.codes.into_iter().collect();
+        chars.sort();
+        for (c, code) in chars {
+            let block = (c as usize) >> 8;
+            if blocks[block] == 0 {
+                blocks[block] = (codes.len() / 256) as u16;
+                codes.resize(codes.len() + 256, 0);
+            }
+            codes[usize::from(blocks[block]) * 256 + (c as usize & 0xFF)] = code;
+        }
+        (blocks, codes)
+    }
+}
+
+/// Distinct values, concatenated.
+#[derive(Default)]
+struct ValuePool {
+    offsets: Vec<u32>,
+    text: String,
+    index: HashMap<String, u32>,
+}
+
+impl ValuePool {
+    fn intern(&mut self, value: &str) -> Result<u32, BuildError> {
+        if let Some(&index) = self.index.get(value) {
+            return Ok(index);
+        }
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        let index = (self.offsets.len() - 1) as u32;
+        if index + 2 >= 1 << VALUE_BITS {
+            return Err(BuildError::TooManyValues);
+        }
+        self.text.push_str(value);
+        self.offsets.push(self.text.len() as u32);
+        self.index.insert(value.to_owned(), index);
+        Ok(index)
+    }
+}
+
+/// The node arrays under construction.
+struct DoubleArray {
+    base: Vec<u32>,
+    check: Vec<u32>,
+    result: Vec<u32>,
+    alphabet_size: u32,
+    /// Every slot below this one is used: the search for a free base starts here.
+    first_free: usize,
+}
+
+impl DoubleArray {
+    fn new(alphabet_size: u32) -> DoubleArray {
+        let mut array = DoubleArray {
+            base: Vec::new(),
+            check: Vec::new(),
+            result: Vec::new(),
+            alphabet_size,
+            first_free: 1,
+        };
+        array.grow(1);
+        // The root is node 0; no node names it as a child slot, so its check is unused.
+        array.check[0] = FREE - 1;
+        array
+    }
+
+    fn grow(&mut self, len: usize) {
+        if self.check.len() < len {
+            self.base.resize(len, 0);
+            self.check.resize(len, FREE);
+            self.result.resize(len, NO_MATCH);
+        }
+    }
+
+    fn is_free(&self, slot: usize) -> bool {
+        slot >= self.check.len() || self.check[slot] == FREE
+    }
+
+    /// Places the children of `node`, which stands for the first `depth` codes shared by
+    /// every key of `keys` (sorted), then their subtrees. `inherited` is the best match
+    /// among the node's proper prefixes, as (rank, result).
+    fn place_subtree(
+        &mut self,
+        node: usize,
+        keys: &[Resolved],
+        depth: usize,
+        inherited: Option<(u32, u32)>,
+    ) {
+        // The key equal to this node's path, if any, sorts first.
+        let mut best = inherited;
+        let mut rest = keys;
+        if let Some(first) = keys.first().filter(|key| key.codes.len() == depth) {
+            // A lower rank wins; at equal rank the longer key (this one) wins.
+            if best.is_none_or(|(rank, _)| first.rank <= rank) {
+                best = Some((first.rank, first.result));
+            }
+            rest = &keys[1..];
+        }
+        self.result[node] = best.map_or(NO_MATCH, |(_, result)| result);
+        if rest.is_empty() {
+            return;
+        }
+
+        let mut groups: Vec<(u16, &[Resolved])> = Vec::new();
+        let mut start = 0;
+        for i in 1..=rest.len() {
+            if i == rest.len() || rest[i].codes[depth] != rest[start].codes[depth] {
+                groups.push((rest[start].codes[depth], &rest[start..i]));
+                start = i;
+            }
+        }
+        let labels: Vec<u32> = groups.iter().map(|&(code, _)| u32::from(code)).collect();
+        let base = self.find_base(&labels);
+        self.base[node] = base;
+        for &label in &labels {
+            self.check[(base + label) as usize] = node as u32;
+        }
+        for (code, group) in groups {
+            self.place_subtree((base + u32::from(code)) as usize, group, depth + 1, best);
+        }
+    }
+
+    /// Finds a base `b >= 1` such that the slot `b + label` is free for every label, and
+    /// grows the arrays so that they cover `b + alphabet_size`.
+    fn find_base(&mut self, labels: &[u32]) -> u32 {
+        while !self.is_free(self.first_free) {
+            self.first_free += 1;
+        }
+        let first = labels[0] as usize;
+        let mut slot = self.first_free.max(first + 1);
+        loop {
+            if self.is_free(slot) {
+                let base = slot - first;
+                if labels[1..]
+                    .iter()
+                    .all(|&label| self.is_free(base + label as usize))
+                {
+                    self.grow(base + self.alphabet_size as usize + 1);
+                    return base as u32;
+                }
+            }
+            slot += 1;
+        }
+    }
+
+    fn finish(self) -> Vec<[u32; 3]> {
+        (0..self.check.len())
+            .map(|i| [self.base[i], self.check[i], self.result[i]])
+            .collect()
+    }
+}

@@ -1,0 +1,325 @@
+//! The matcher: OpenCC's "longest key that is a prefix of the text here", answered by a
+//! double-array trie over character codes.
+//!
+//! Layout (built by [`builder`], embedded for the built-in dictionaries by `build.rs`):
+//! - a character's code is `codes[blocks[cp >> 8] * 256 + (cp & 0xFF)]`, 0 when the
+//!   character occurs in no key;
+//! - node 0 is the root; the child of node `n` for code `c` is `t = base[n] + c` when
+//!   `check[t] == n`; `base` 0 means a node without children;
+//! - each node's `result` is the match to report when the walk along the text ends at that
+//!   node: the best key among the node's path and its prefixes (so the walk never looks
+//!   back), as the key's length in bytes (top 8 bits) and the value (low 24 bits: 0 for "the
+//!   key itself", else the value's index plus one).
+//!
+//! Ranks (OpenCC's `short_circuit` groups) are resolved into `result` at build time, so a
+//! whole built-in dictionary group is one trie and one walk.
+
+// The crate reads the built-in tries; `build.rs` builds them with this module, which the
+// crate itself only uses in tests so far.
+#[cfg_attr(not(test), allow(dead_code))]
+pub mod builder;
+
+use std::borrow::Cow;
+
+#[cfg(test)]
+use builder::TrieTables;
+use builder::{NO_MATCH, VALUE_BITS};
+
+/// A compiled dictionary (or group of dictionaries), owned or borrowed from the tables
+/// embedded in the crate.
+#[derive(Debug, Clone)]
+pub(crate) struct Trie {
+    blocks: Cow<'static, [u16]>,
+    codes: Cow<'static, [u16]>,
+    nodes: Cow<'static, [[u32; 3]]>,
+    value_offsets: Cow<'static, [u32]>,
+    values: Cow<'static, str>,
+    /// Bit `b` set: some key starts with the byte `b`.
+    first_bytes: [u64; 4],
+    /// Bit `b` set: the ASCII byte `b` starts some key. Every other ASCII byte can be
+    /// copied without a lookup.
+    ascii_starts: u128,
+}
+
+/// The longest match at a position: how many bytes of the text it covers and what to
+/// write for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Match<'t> {
+    /// Bytes of the text covered by the key.
+    pub len: usize,
+    /// The replacement; `None` when it equals the key, so the text can be copied as is.
+    pub value: Option<&'t str>,
+}
+
+impl Trie {
+    /// Wraps tables embedded in the crate.
+    pub(crate) fn from_static(
+        blocks: &'static [u16],
+        codes: &'static [u16],
+        nodes: &'static [[u32; 3]],
+        value_offsets: &'static [u32],
+        values: &'static str,
+        first_bytes: [u64; 4],
+    ) -> Trie {
+        Trie::new(
+            Cow::Borrowed(blocks),
+            Cow::Borrowed(codes),
+            Cow::Borrowed(nodes),
+            Cow::Borrowed(value_offsets),
+            Cow::Borrowed(values),
+            first_bytes,
+        )
+    }
+
+    /// Wraps tables built at run time.
+    #[cfg(test)]
+    pub(crate) fn from_tables(tables: TrieTables) -> Trie {
+        Trie::new(
+            Cow::Owned(tables.blocks),
+            Cow::Owned(tables.codes),
+            Cow::Owned(tables.nodes),
+            Cow::Owned(tables.value_offsets),
+            Cow::Owned(tables.values),
+            tables.first_bytes,
+        )
+    }
+
+    fn new(
+        blocks: Cow<'static, [u16]>,
+        codes: Cow<'static, [u16]>,
+        nodes: Cow<'static, [[u32; 3]]>,
+        value_offsets: Cow<'static, [u32]>,
+        values: Cow<'static, str>,
+        first_bytes: [u64; 4],
+    ) -> Trie {
+        let mut trie = Trie {
+            blocks,
+            codes,
+            nodes,
+            value_offsets,
+            values,
+            first_bytes,
+            ascii_starts: 0,
+        };
+        let view = trie.view();
+        let ascii_starts = (0u8..128)
+            .filter(|&b| view.child(0, view.code(u32::from(b))).is_some())
+            .fold(0u128, |bits, b| bits | 1 << b);
+        trie.ascii_starts = ascii_starts;
+        trie
+    }
+
+    /// Whether some key occurs in `text` (valid UTF-8) at a character boundary. Only the
+    /// positions whose byte starts some key are looked up.
+    pub(crate) fn occurs_in(&self, text: &[u8]) -> bool {
+        let view = self.view();
+        text.iter().enumerate().any(|(at, &b)| {
+            self.first_bytes[usize::from(b >> 6)] >> (b & 63) & 1 != 0
+                && (b < 0x80 || b >= 0xC0)
+                && view.longest_match(&text[at..]).is_some()
+        })
+    }
+
+    /// Whether the character `c` occurs in no key.
+    pub(crate) fn never_holds(&self, c: char) -> bool {
+        self.view().code(c as u32) == 0
+    }
+
+    /// Plain slices for the hot loop, so that no access goes through `Cow`'s enum.
+    #[inline]
+    pub(crate) fn view(&self) -> TrieView<'_> {
+        TrieView {
+            blocks: &self.blocks,
+            codes: &self.codes,
+            nodes: &self.nodes,
+            value_offsets: &self.value_offsets,
+            values: &self.values,
+            ascii_starts: self.ascii_starts,
+        }
+    }
+}
+
+/// A [`Trie`] as plain slices.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TrieView<'a> {
+    blocks: &'a [u16],
+    codes: &'a [u16],
+    nodes: &'a [[u32; 3]],
+    value_offsets: &'a [u32],
+    values: &'a str,
+    ascii_starts: u128,
+}
+
+impl<'a> TrieView<'a> {
+    /// Whether the ASCII byte `byte` can start a key.
+    #[inline(always)]
+    pub(crate) fn ascii_starts_key(&self, byte: u8) -> bool {
+        self.ascii_starts >> (byte & 0x7F) & 1 != 0
+    }
+
+    /// The code of a character; 0 when it occurs in no key.
+    #[inline(always)]
+    pub(crate) fn code(&self, cp: u32) -> u32 {
+        let block = self.blocks.get((cp >> 8) as usize).copied().unwrap_or(0);
+        u32::from(self.codes[usize::from(block) * 256 + (cp & 0xFF) as usize])
+    }
+
+    #[inline(always)]
+    fn child(&self, node: usize, code: u32) -> Option<usize> {
+        if code == 0 {
+            return None;
+        }
+        let base = self.nodes[node][0];
+        if base == 0 {
+            return None;
+        }
+        let slot = (base + code) as usize;
+        (self.nodes[slot][1] == node as u32).then_some(slot)
+    }
+
+    /// The longest match of a key at the start of `text`, or `None`.
+    #[inline]
+    pub(crate) fn longest_match(&self, text: &[u8]) -> Option<Match<'a>> {
+        let mut node = 0;
+        let mut at = 0;
+        while at < text.len() {
+            let (cp, len) = decode(text, at);
+            match self.child(node, self.code(cp)) {
+                Some(child) => node = child,
+                None => break,
+            }
+            at += len;
+        }
+        self.resolve(self.nodes[node][2])
+    }
+
+    #[inline(always)]
+    fn resolve(&self, result: u32) -> Option<Match<'a>> {
+        if result == NO_MATCH {
+            return None;
+        }
+        let len = (result >> VALUE_BITS) as usize;
+        let value = result & ((1 << VALUE_BITS) - 1);
+        let value = (value != 0).then(|| {
+            let i = value as usize - 1;
+            &self.values[self.value_offsets[i] as usize..self.value_offsets[i + 1] as usize]
+        });
+        Some(Match { len, value })
+    }
+}
+
+/// Decodes the character at byte `at` of valid UTF-8, returning it and its length.
+#[inline(always)]
+pub(crate) fn decode(text: &[u8], at: usize) -> (u32, usize) {
+    let lead = text[at];
+    if lead < 0x80 {
+        (u32::from(lead), 1)
+    } else if lead < 0xE0 {
+        (
+            (u32::from(lead & 0x1F) << 6) | u32::from(text[at + 1] & 0x3F),
+            2,
+        )
+    } else if lead < 0xF0 {
+        (
+            (u32::from(lead & 0x0F) << 12)
+                | (u32::from(text[at + 1] & 0x3F) << 6)
+                | u32::from(text[at + 2] & 0x3F),
+            3,
+        )
+    } else {
+        (
+            (u32::from(lead & 0x07) << 18)
+                | (u32::from(text[at + 1] & 0x3F) << 12)
+                | (u32::from(text[at + 2] & 0x3F) << 6)
+                | u32::from(text[at + 3] & 0x3F),
+            4,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::builder::{RankedEntry, build};
+    use super::*;
+
+    fn trie(entries: &[(&str, &str, u32)]) -> Trie {
+        let entries: Vec<RankedEntry<'_>> = entries
+            .iter()
+            .map(|&(key, value, rank)| RankedEntry { key, value, rank })
+            .collect();
+        Trie::from_tables(build(&entries).unwrap())
+    }
+
+    fn matched<'t>(trie: &'t Trie, text: &'t str) -> Option<(usize, &'t str)> {
+        let view = trie.view();
+        view.longest_match(text.as_bytes())
+            .map(|m| (m.len, m.value.unwrap_or(&text[..m.len])))
+    }
+
+    #[test]
+    fn longest_key_wins_within_a_rank() {
+        let t = trie(&[("头", "頭", 0), ("头发", "頭髮", 0), ("头发长", "X", 0)]);
+        assert_eq!(matched(&t, "头发短"), Some((6, "頭髮")));
+        assert_eq!(matched(&t, "头发长了"), Some((9, "X")));
+        assert_eq!(matched(&t, "头"), Some((3, "頭")));
+        assert_eq!(matched(&t, "发"), None);
+        assert_eq!(matched(&t, ""), None);
+    }
+
+    #[test]
+    fn lower_rank_wins_over_longer() {
+        // short_circuit[A = {ab→X, a→1}, B = {abc→Y, b→2, c→3}], the semantics spec's table.
+        let t = trie(&[
+            ("ab", "X", 0),
+            ("a", "1", 0),
+            ("abc", "Y", 1),
+            ("b", "2", 1),
+            ("c", "3", 1),
+        ]);
+        assert_eq!(matched(&t, "abc"), Some((2, "X")));
+        assert_eq!(matched(&t, "bc"), Some((1, "2")));
+        // union: one rank.
+        let t = trie(&[
+            ("ab", "X", 0),
+            ("a", "1", 0),
+            ("abc", "Y", 0),
+            ("b", "2", 0),
+            ("c", "3", 0),
+        ]);
+        assert_eq!(matched(&t, "abcd"), Some((3, "Y")));
+    }
+
+    #[test]
+    fn first_entry_of_a_duplicate_key_wins() {
+        let t = trie(&[
+            ("a", "first", 0),
+            ("a", "second", 0),
+            ("b", "later", 1),
+            ("b", "earlier", 0),
+        ]);
+        assert_eq!(matched(&t, "a"), Some((1, "first")));
+        assert_eq!(matched(&t, "b"), Some((1, "earlier")));
+    }
+
+    #[test]
+    fn identity_and_empty_values() {
+        let t = trie(&[("𠮷", "𠮷", 0), ("x", "", 0), ("", "never", 0)]);
+        let view = t.view();
+        assert_eq!(
+            view.longest_match("𠮷".as_bytes()),
+            Some(Match {
+                len: 4,
+                value: None
+            })
+        );
+        assert_eq!(
+            view.longest_match(b"x"),
+            Some(Match {
+                len: 1,
+                value: Some("")
+            })
+        );
+        assert!(view.ascii_starts_key(b'x'));
+        assert!(!view.ascii_starts_key(b'y'));
+    }
+}
