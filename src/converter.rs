@@ -35,7 +35,7 @@ pub enum TofuRisk {
 /// use fanjian::{Config, Converter};
 ///
 /// let s2t = Converter::new(Config::S2T);
-/// assert_eq!(s2t.convert("头发干了"), "頭髮乾了");
+/// assert_eq!(s2t.convert("我的头发，干部们的意见"), "我的頭髮，幹部們的意見");
 /// let s2twp = Converter::new(Config::S2TWP);
 /// assert_eq!(s2twp.convert("鼠标和软件"), "滑鼠和軟體");
 /// ```

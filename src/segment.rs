@@ -8,7 +8,7 @@
 //! sequence, or else one character, is copied.
 
 use crate::ids;
-use crate::trie::{Trie, TrieView};
+use crate::trie::{Match, Trie, TrieView, decode};
 
 /// Reusable buffers for the steps of a chain.
 #[derive(Default)]
@@ -51,28 +51,15 @@ fn run_segmented(
     out: &mut String,
     scratch: &mut Scratch,
 ) {
-    let bytes = text.as_bytes();
     let mut unmatched_start = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if byte < 0x80 && !segmentation.ascii_starts_key(byte) {
-            at += 1;
-            continue;
+    for_each_match(segmentation, text.as_bytes(), |at, found| {
+        if unmatched_start < at {
+            run_chain(chain, &text[unmatched_start..at], out, scratch);
         }
-        match segmentation.longest_match(&bytes[at..]) {
-            Some(found) => {
-                if unmatched_start < at {
-                    run_chain(chain, &text[unmatched_start..at], out, scratch);
-                }
-                run_chain(chain, &text[at..at + found.len], out, scratch);
-                at += found.len;
-                unmatched_start = at;
-            }
-            None => at += unit_len(bytes, at),
-        }
-    }
-    if unmatched_start < bytes.len() {
+        run_chain(chain, &text[at..at + found.len], out, scratch);
+        unmatched_start = at + found.len;
+    });
+    if unmatched_start < text.len() {
         run_chain(chain, &text[unmatched_start..], out, scratch);
     }
 }
@@ -102,51 +89,85 @@ fn run_chain(chain: &[Trie], segment: &str, out: &mut String, scratch: &mut Scra
 /// One step: replaces the longest key at each position, copying everything else.
 /// Unchanged stretches are copied in one go.
 pub(crate) fn convert_step(trie: TrieView<'_>, text: &str, out: &mut String) {
-    let bytes = text.as_bytes();
     let mut copied = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if byte < 0x80 && !trie.ascii_starts_key(byte) {
-            at += 1;
-            continue;
+    for_each_match(trie, text.as_bytes(), |at, found| {
+        if let Some(value) = found.value {
+            out.push_str(&text[copied..at]);
+            out.push_str(value);
+            copied = at + found.len;
         }
-        match trie.longest_match(&bytes[at..]) {
-            Some(found) => {
-                if let Some(value) = found.value {
-                    out.push_str(&text[copied..at]);
-                    out.push_str(value);
-                    copied = at + found.len;
-                }
-                at += found.len;
-            }
-            None => at += unit_len(bytes, at),
-        }
-    }
+    });
     out.push_str(&text[copied..]);
 }
 
+/// Walks `text` (valid UTF-8) as OpenCC does and calls `on_match(start, match)` for every
+/// longest match, in order. Between matches lie the unmatched units: single characters,
+/// and complete ideographic description sequences, which are skipped whole.
+///
+/// A failed walk has looked up the character after the one it started from; that
+/// character's code is kept for the next position, so most characters are decoded and
+/// looked up once.
+#[inline(always)]
+fn for_each_match<'a>(
+    trie: TrieView<'a>,
+    bytes: &[u8],
+    mut on_match: impl FnMut(usize, Match<'a>),
+) {
+    // The code and length of the character at `next_at`, already looked up.
+    let mut next_at = usize::MAX;
+    let mut next_code = 0;
+    let mut next_len = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let lead = bytes[at];
+        if lead < 0x80 && !trie.ascii_starts_key(lead) {
+            at += 1;
+            continue;
+        }
+        let (code, len) = if next_at == at {
+            (next_code, next_len)
+        } else {
+            let (cp, len) = decode(bytes, at);
+            (trie.code(cp), len)
+        };
+        let found = match trie.root_child(code) {
+            None => None,
+            Some(mut node) => {
+                let mut end = at + len;
+                while end < bytes.len() && trie.has_children(node) {
+                    let (cp, end_len) = decode(bytes, end);
+                    let end_code = trie.code(cp);
+                    if end == at + len {
+                        (next_at, next_code, next_len) = (end, end_code, end_len);
+                    }
+                    match trie.child(node, end_code) {
+                        Some(child) => node = child,
+                        None => break,
+                    }
+                    end += end_len;
+                }
+                trie.result(node)
+            }
+        };
+        match found {
+            Some(found) => {
+                on_match(at, found);
+                at += found.len;
+            }
+            None => at += unit_len(bytes, at, len),
+        }
+    }
+}
+
 /// The length of the unit copied where no key matches: a complete ideographic description
-/// sequence, or one character.
-#[inline]
-fn unit_len(bytes: &[u8], at: usize) -> usize {
-    let lead = bytes[at];
+/// sequence, or the character of `char_len` bytes.
+#[inline(always)]
+fn unit_len(bytes: &[u8], at: usize, char_len: usize) -> usize {
     // Every IDS operator (U+2FF0..U+2FFF) is encoded as E2 BF Bx.
-    if lead == 0xE2
+    if bytes[at] == 0xE2
         && let Some(len) = ids::sequence_len(&bytes[at..])
     {
         return len;
     }
-    utf8_len(lead)
-}
-
-/// The length of a UTF-8 sequence from its first byte (valid UTF-8 only).
-#[inline(always)]
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0x00..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
+    char_len
 }

@@ -110,14 +110,26 @@ impl Trie {
     }
 
     /// Whether some key occurs in `text` (valid UTF-8) at a character boundary. Only the
-    /// positions whose byte starts some key are looked up.
+    /// positions whose byte starts some key are looked up; when keys start with at most
+    /// three distinct bytes (as OpenCC's compatibility-ideograph keys do), those positions
+    /// are found with `memchr`.
     pub(crate) fn occurs_in(&self, text: &[u8]) -> bool {
         let view = self.view();
-        text.iter().enumerate().any(|(at, &b)| {
-            self.first_bytes[usize::from(b >> 6)] >> (b & 63) & 1 != 0
-                && (b < 0x80 || b >= 0xC0)
-                && view.longest_match(&text[at..]).is_some()
-        })
+        let matches_at = |at: usize| view.longest_match(&text[at..]).is_some();
+        let starts: Vec<u8> = (0..=255u8)
+            .filter(|&b| self.first_bytes[usize::from(b >> 6)] >> (b & 63) & 1 != 0)
+            .collect();
+        match starts[..] {
+            [] => false,
+            [a] => memchr::memchr_iter(a, text).any(matches_at),
+            [a, b] => memchr::memchr2_iter(a, b, text).any(matches_at),
+            [a, b, c] => memchr::memchr3_iter(a, b, c, text).any(matches_at),
+            _ => text.iter().enumerate().any(|(at, &b)| {
+                self.first_bytes[usize::from(b >> 6)] >> (b & 63) & 1 != 0
+                    && (b < 0x80 || b >= 0xC0)
+                    && matches_at(at)
+            }),
+        }
     }
 
     /// Whether the character `c` occurs in no key.
@@ -164,8 +176,15 @@ impl<'a> TrieView<'a> {
         u32::from(self.codes[usize::from(block) * 256 + (cp & 0xFF) as usize])
     }
 
+    /// The root's child for a character code.
     #[inline(always)]
-    fn child(&self, node: usize, code: u32) -> Option<usize> {
+    pub(crate) fn root_child(&self, code: u32) -> Option<usize> {
+        self.child(0, code)
+    }
+
+    /// The child of `node` for a character code, or `None`.
+    #[inline(always)]
+    pub(crate) fn child(&self, node: usize, code: u32) -> Option<usize> {
         if code == 0 {
             return None;
         }
@@ -175,6 +194,18 @@ impl<'a> TrieView<'a> {
         }
         let slot = (base + code) as usize;
         (self.nodes[slot][1] == node as u32).then_some(slot)
+    }
+
+    /// Whether `node` has children: whether a walk can go deeper.
+    #[inline(always)]
+    pub(crate) fn has_children(&self, node: usize) -> bool {
+        self.nodes[node][0] != 0
+    }
+
+    /// The match to report when the walk along the text ends at `node`.
+    #[inline(always)]
+    pub(crate) fn result(&self, node: usize) -> Option<Match<'a>> {
+        self.resolve(self.nodes[node][2])
     }
 
     /// The longest match of a key at the start of `text`, or `None`.
@@ -190,7 +221,7 @@ impl<'a> TrieView<'a> {
             }
             at += len;
         }
-        self.resolve(self.nodes[node][2])
+        self.result(node)
     }
 
     #[inline(always)]
