@@ -8,7 +8,7 @@
 //! sequence, or else one character, is copied.
 
 use crate::ids;
-use crate::trie::{Match, Trie, TrieView, decode};
+use crate::trie::{Match, Replacement, Trie, TrieView, decode};
 
 /// Reusable buffers for the steps of a chain.
 #[derive(Default)]
@@ -91,11 +91,23 @@ fn run_chain(chain: &[Trie], segment: &str, out: &mut String, scratch: &mut Scra
 pub(crate) fn convert_step(trie: TrieView<'_>, text: &str, out: &mut String) {
     let mut copied = 0;
     for_each_match(trie, text.as_bytes(), |at, found| {
-        if let Some(value) = found.value {
-            out.push_str(&text[copied..at]);
-            out.push_str(value);
-            copied = at + found.len;
+        let copy_unchanged = |out: &mut String| {
+            if copied < at {
+                out.push_str(&text[copied..at]);
+            }
+        };
+        match found.replacement {
+            Replacement::Keep => return,
+            Replacement::Char(c) => {
+                copy_unchanged(out);
+                out.push(c);
+            }
+            Replacement::Text(value) => {
+                copy_unchanged(out);
+                out.push_str(value);
+            }
         }
+        copied = at + found.len;
     });
     out.push_str(&text[copied..]);
 }

@@ -8,13 +8,18 @@
 
 use std::collections::HashMap;
 
-/// A node's `result` when no key ends on the path to it.
+/// A node's `meta` when no key ends on the path to it.
 pub const NO_MATCH: u32 = 0;
-/// Bits of `result` below the key length: the value index plus one, or 0 for "the value
-/// is the key itself".
-pub const VALUE_BITS: u32 = 24;
-/// The longest key, in UTF-8 bytes, that fits in a `result`.
-pub const MAX_KEY_BYTES: usize = 255;
+/// `meta & KIND_MASK` when the value equals the key: the text is kept as it is.
+pub const KIND_KEEP: u32 = 1;
+/// `meta & KIND_MASK` when the value is one character, whose code point is `payload`.
+pub const KIND_CHAR: u32 = 2;
+/// `meta & KIND_MASK` when the value is a string, the value numbered `payload`.
+pub const KIND_TEXT: u32 = 3;
+/// The bits of `meta` that hold the kind; the key's length in bytes is `meta >> 8`.
+pub const KIND_MASK: u32 = 0xFF;
+/// The longest key, in UTF-8 bytes.
+pub const MAX_KEY_BYTES: usize = 0xFF_FFFF;
 /// A node slot not used by any node has this `check`.
 pub const FREE: u32 = u32::MAX;
 
@@ -41,8 +46,9 @@ pub struct TrieTables {
     /// Blocks of 256 character codes; 0 means the character occurs in no key. Block 0 is
     /// all zeros.
     pub codes: Vec<u16>,
-    /// `[base, check, result]` per node; node 0 is the root.
-    pub nodes: Vec<[u32; 3]>,
+    /// `[base, check, meta, payload]` per node; node 0 is the root. `meta` and `payload`
+    /// are the match to report when a walk ends at the node (see `KIND_*`).
+    pub nodes: Vec<[u32; 4]>,
     /// Value `i` is `values[value_offsets[i]..value_offsets[i + 1]]`.
     pub value_offsets: Vec<u32>,
     /// Every distinct value, concatenated.
@@ -58,7 +64,7 @@ pub enum BuildError {
     KeyTooLong(String),
     /// More distinct characters in keys than 16-bit codes can number.
     TooManyCharacters,
-    /// More distinct values than the bits of a node's result can number.
+    /// More distinct values, or more bytes of them, than 32 bits can number.
     TooManyValues,
 }
 
@@ -71,7 +77,7 @@ impl std::fmt::Display for BuildError {
             BuildError::TooManyCharacters => {
                 f.write_str("more than 65,535 distinct characters in keys")
             }
-            BuildError::TooManyValues => f.write_str("more than 16,777,214 distinct values"),
+            BuildError::TooManyValues => f.write_str("more than 4 GiB of distinct values"),
         }
     }
 }
@@ -80,8 +86,8 @@ impl std::fmt::Display for BuildError {
 struct Resolved {
     codes: Vec<u16>,
     rank: u32,
-    /// `result` as stored in a node (key length and value).
-    result: u32,
+    /// `[meta, payload]` as stored in a node.
+    result: [u32; 2],
 }
 
 /// Compiles `entries`.
@@ -113,15 +119,16 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
     let mut values = ValuePool::default();
     let mut resolved = Vec::with_capacity(winners.len());
     for entry in &winners {
-        let value = if entry.value == entry.key {
-            0
-        } else {
-            values.intern(entry.value)? + 1
+        let mut value_chars = entry.value.chars();
+        let (kind, payload) = match (value_chars.next(), value_chars.next()) {
+            _ if entry.value == entry.key => (KIND_KEEP, 0),
+            (Some(c), None) => (KIND_CHAR, c as u32),
+            _ => (KIND_TEXT, values.intern(entry.value)?),
         };
         resolved.push(Resolved {
             codes: entry.key.chars().map(|c| alphabet.code(c)).collect(),
             rank: entry.rank,
-            result: ((entry.key.len() as u32) << VALUE_BITS) | value,
+            result: [(entry.key.len() as u32) << 8 | kind, payload],
         });
     }
     resolved.sort_by(|a, b| a.codes.cmp(&b.codes));
@@ -206,7 +213,7 @@ impl ValuePool {
             self.offsets.push(0);
         }
         let index = (self.offsets.len() - 1) as u32;
-        if index + 2 >= 1 << VALUE_BITS {
+        if self.text.len() + value.len() > u32::MAX as usize {
             return Err(BuildError::TooManyValues);
         }
         self.text.push_str(value);
@@ -220,7 +227,7 @@ impl ValuePool {
 struct DoubleArray {
     base: Vec<u32>,
     check: Vec<u32>,
-    result: Vec<u32>,
+    result: Vec<[u32; 2]>,
     alphabet_size: u32,
     /// Every slot below this one is used: the search for a free base starts here.
     first_free: usize,
@@ -235,7 +242,9 @@ impl DoubleArray {
             alphabet_size,
             first_free: 1,
         };
-        array.grow(1);
+        // A node without children has `base` 0, and a lookup of its child reads the slot
+        // `0 + code`: keep that slot in bounds too.
+        array.grow(alphabet_size as usize + 1);
         // The root is node 0; no node names it as a child slot, so its check is unused.
         array.check[0] = FREE - 1;
         array
@@ -245,7 +254,7 @@ impl DoubleArray {
         if self.check.len() < len {
             self.base.resize(len, 0);
             self.check.resize(len, FREE);
-            self.result.resize(len, NO_MATCH);
+            self.result.resize(len, [NO_MATCH, 0]);
         }
     }
 
@@ -261,7 +270,7 @@ impl DoubleArray {
         node: usize,
         keys: &[Resolved],
         depth: usize,
-        inherited: Option<(u32, u32)>,
+        inherited: Option<(u32, [u32; 2])>,
     ) {
         // The key equal to this node's path, if any, sorts first.
         let mut best = inherited;
@@ -273,7 +282,7 @@ impl DoubleArray {
             }
             rest = &keys[1..];
         }
-        self.result[node] = best.map_or(NO_MATCH, |(_, result)| result);
+        self.result[node] = best.map_or([NO_MATCH, 0], |(_, result)| result);
         if rest.is_empty() {
             return;
         }
@@ -320,9 +329,16 @@ impl DoubleArray {
         }
     }
 
-    fn finish(self) -> Vec<[u32; 3]> {
+    fn finish(self) -> Vec<[u32; 4]> {
         (0..self.check.len())
-            .map(|i| [self.base[i], self.check[i], self.result[i]])
+            .map(|i| {
+                [
+                    self.base[i],
+                    self.check[i],
+                    self.result[i][0],
+                    self.result[i][1],
+                ]
+            })
             .collect()
     }
 }

@@ -23,7 +23,7 @@ use std::borrow::Cow;
 
 #[cfg(test)]
 use builder::TrieTables;
-use builder::{NO_MATCH, VALUE_BITS};
+use builder::{KIND_CHAR, KIND_KEEP, KIND_MASK, NO_MATCH};
 
 /// A compiled dictionary (or group of dictionaries), owned or borrowed from the tables
 /// embedded in the crate.
@@ -31,7 +31,7 @@ use builder::{NO_MATCH, VALUE_BITS};
 pub(crate) struct Trie {
     blocks: Cow<'static, [u16]>,
     codes: Cow<'static, [u16]>,
-    nodes: Cow<'static, [[u32; 3]]>,
+    nodes: Cow<'static, [[u32; 4]]>,
     value_offsets: Cow<'static, [u32]>,
     values: Cow<'static, str>,
     /// Bit `b` set: some key starts with the byte `b`.
@@ -47,8 +47,19 @@ pub(crate) struct Trie {
 pub(crate) struct Match<'t> {
     /// Bytes of the text covered by the key.
     pub len: usize,
-    /// The replacement; `None` when it equals the key, so the text can be copied as is.
-    pub value: Option<&'t str>,
+    /// What replaces them.
+    pub replacement: Replacement<'t>,
+}
+
+/// What replaces a matched key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Replacement<'t> {
+    /// The key itself: the text is copied as it is.
+    Keep,
+    /// One character, the most common replacement, written without a table lookup.
+    Char(char),
+    /// Any other string.
+    Text(&'t str),
 }
 
 impl Trie {
@@ -56,7 +67,7 @@ impl Trie {
     pub(crate) fn from_static(
         blocks: &'static [u16],
         codes: &'static [u16],
-        nodes: &'static [[u32; 3]],
+        nodes: &'static [[u32; 4]],
         value_offsets: &'static [u32],
         values: &'static str,
         first_bytes: [u64; 4],
@@ -87,7 +98,7 @@ impl Trie {
     fn new(
         blocks: Cow<'static, [u16]>,
         codes: Cow<'static, [u16]>,
-        nodes: Cow<'static, [[u32; 3]]>,
+        nodes: Cow<'static, [[u32; 4]]>,
         value_offsets: Cow<'static, [u32]>,
         values: Cow<'static, str>,
         first_bytes: [u64; 4],
@@ -156,7 +167,7 @@ impl Trie {
 pub(crate) struct TrieView<'a> {
     blocks: &'a [u16],
     codes: &'a [u16],
-    nodes: &'a [[u32; 3]],
+    nodes: &'a [[u32; 4]],
     value_offsets: &'a [u32],
     values: &'a str,
     ascii_starts: u128,
@@ -172,27 +183,26 @@ impl<'a> TrieView<'a> {
     /// The code of a character; 0 when it occurs in no key.
     #[inline(always)]
     pub(crate) fn code(&self, cp: u32) -> u32 {
-        let block = self.blocks.get((cp >> 8) as usize).copied().unwrap_or(0);
+        // `blocks` covers every code point up to U+10FFFF.
+        let block = self.blocks[(cp >> 8) as usize];
         u32::from(self.codes[usize::from(block) * 256 + (cp & 0xFF) as usize])
     }
 
-    /// The root's child for a character code.
+    /// The root's child for a character code: the node of the one-character path.
     #[inline(always)]
     pub(crate) fn root_child(&self, code: u32) -> Option<usize> {
         self.child(0, code)
     }
 
     /// The child of `node` for a character code, or `None`.
+    ///
+    /// No check for code 0 or a node without children is needed: codes start at 1, so the
+    /// slot `base + 0` is never a child of `node`, and a node without children (`base` 0)
+    /// is the `check` of no slot. The builder sizes the array so that `base + code` is
+    /// always in bounds.
     #[inline(always)]
     pub(crate) fn child(&self, node: usize, code: u32) -> Option<usize> {
-        if code == 0 {
-            return None;
-        }
-        let base = self.nodes[node][0];
-        if base == 0 {
-            return None;
-        }
-        let slot = (base + code) as usize;
+        let slot = (self.nodes[node][0] + code) as usize;
         (self.nodes[slot][1] == node as u32).then_some(slot)
     }
 
@@ -205,7 +215,27 @@ impl<'a> TrieView<'a> {
     /// The match to report when the walk along the text ends at `node`.
     #[inline(always)]
     pub(crate) fn result(&self, node: usize) -> Option<Match<'a>> {
-        self.resolve(self.nodes[node][2])
+        let [_, _, meta, payload] = self.nodes[node];
+        if meta == NO_MATCH {
+            return None;
+        }
+        let replacement = match meta & KIND_MASK {
+            KIND_KEEP => Replacement::Keep,
+            KIND_CHAR => {
+                Replacement::Char(char::from_u32(payload).unwrap_or(char::REPLACEMENT_CHARACTER))
+            }
+            _ => {
+                let i = payload as usize;
+                Replacement::Text(
+                    &self.values
+                        [self.value_offsets[i] as usize..self.value_offsets[i + 1] as usize],
+                )
+            }
+        };
+        Some(Match {
+            len: (meta >> 8) as usize,
+            replacement,
+        })
     }
 
     /// The longest match of a key at the start of `text`, or `None`.
@@ -223,20 +253,6 @@ impl<'a> TrieView<'a> {
         }
         self.result(node)
     }
-
-    #[inline(always)]
-    fn resolve(&self, result: u32) -> Option<Match<'a>> {
-        if result == NO_MATCH {
-            return None;
-        }
-        let len = (result >> VALUE_BITS) as usize;
-        let value = result & ((1 << VALUE_BITS) - 1);
-        let value = (value != 0).then(|| {
-            let i = value as usize - 1;
-            &self.values[self.value_offsets[i] as usize..self.value_offsets[i + 1] as usize]
-        });
-        Some(Match { len, value })
-    }
 }
 
 /// Decodes the character at byte `at` of valid UTF-8, returning it and its length.
@@ -244,25 +260,27 @@ impl<'a> TrieView<'a> {
 pub(crate) fn decode(text: &[u8], at: usize) -> (u32, usize) {
     let lead = text[at];
     if lead < 0x80 {
-        (u32::from(lead), 1)
-    } else if lead < 0xE0 {
-        (
-            (u32::from(lead & 0x1F) << 6) | u32::from(text[at + 1] & 0x3F),
-            2,
-        )
+        return (u32::from(lead), 1);
+    }
+    // Valid UTF-8 holds the whole sequence; one slice check covers all its bytes.
+    let continuation = |i: usize| u32::from(text[at + i] & 0x3F);
+    if lead < 0xE0 {
+        (u32::from(lead & 0x1F) << 6 | continuation(1), 2)
     } else if lead < 0xF0 {
+        let bytes = &text[at..at + 3];
         (
-            (u32::from(lead & 0x0F) << 12)
-                | (u32::from(text[at + 1] & 0x3F) << 6)
-                | u32::from(text[at + 2] & 0x3F),
+            u32::from(lead & 0x0F) << 12
+                | u32::from(bytes[1] & 0x3F) << 6
+                | u32::from(bytes[2] & 0x3F),
             3,
         )
     } else {
+        let bytes = &text[at..at + 4];
         (
-            (u32::from(lead & 0x07) << 18)
-                | (u32::from(text[at + 1] & 0x3F) << 12)
-                | (u32::from(text[at + 2] & 0x3F) << 6)
-                | u32::from(text[at + 3] & 0x3F),
+            u32::from(lead & 0x07) << 18
+                | u32::from(bytes[1] & 0x3F) << 12
+                | u32::from(bytes[2] & 0x3F) << 6
+                | u32::from(bytes[3] & 0x3F),
             4,
         )
     }
@@ -281,18 +299,24 @@ mod tests {
         Trie::from_tables(build(&entries).unwrap())
     }
 
-    fn matched<'t>(trie: &'t Trie, text: &'t str) -> Option<(usize, &'t str)> {
+    fn matched(trie: &Trie, text: &str) -> Option<(usize, String)> {
         let view = trie.view();
-        view.longest_match(text.as_bytes())
-            .map(|m| (m.len, m.value.unwrap_or(&text[..m.len])))
+        view.longest_match(text.as_bytes()).map(|m| {
+            let value = match m.replacement {
+                Replacement::Keep => text[..m.len].to_owned(),
+                Replacement::Char(c) => c.to_string(),
+                Replacement::Text(value) => value.to_owned(),
+            };
+            (m.len, value)
+        })
     }
 
     #[test]
     fn longest_key_wins_within_a_rank() {
         let t = trie(&[("头", "頭", 0), ("头发", "頭髮", 0), ("头发长", "X", 0)]);
-        assert_eq!(matched(&t, "头发短"), Some((6, "頭髮")));
-        assert_eq!(matched(&t, "头发长了"), Some((9, "X")));
-        assert_eq!(matched(&t, "头"), Some((3, "頭")));
+        assert_eq!(matched(&t, "头发短"), Some((6, "頭髮".into())));
+        assert_eq!(matched(&t, "头发长了"), Some((9, "X".into())));
+        assert_eq!(matched(&t, "头"), Some((3, "頭".into())));
         assert_eq!(matched(&t, "发"), None);
         assert_eq!(matched(&t, ""), None);
     }
@@ -307,8 +331,8 @@ mod tests {
             ("b", "2", 1),
             ("c", "3", 1),
         ]);
-        assert_eq!(matched(&t, "abc"), Some((2, "X")));
-        assert_eq!(matched(&t, "bc"), Some((1, "2")));
+        assert_eq!(matched(&t, "abc"), Some((2, "X".into())));
+        assert_eq!(matched(&t, "bc"), Some((1, "2".into())));
         // union: one rank.
         let t = trie(&[
             ("ab", "X", 0),
@@ -317,7 +341,7 @@ mod tests {
             ("b", "2", 0),
             ("c", "3", 0),
         ]);
-        assert_eq!(matched(&t, "abcd"), Some((3, "Y")));
+        assert_eq!(matched(&t, "abcd"), Some((3, "Y".into())));
     }
 
     #[test]
@@ -328,27 +352,31 @@ mod tests {
             ("b", "later", 1),
             ("b", "earlier", 0),
         ]);
-        assert_eq!(matched(&t, "a"), Some((1, "first")));
-        assert_eq!(matched(&t, "b"), Some((1, "earlier")));
+        assert_eq!(matched(&t, "a"), Some((1, "first".into())));
+        assert_eq!(matched(&t, "b"), Some((1, "earlier".into())));
     }
 
     #[test]
     fn identity_and_empty_values() {
         let t = trie(&[("𠮷", "𠮷", 0), ("x", "", 0), ("", "never", 0)]);
         let view = t.view();
+        let keep = Match {
+            len: 4,
+            replacement: Replacement::Keep,
+        };
+        assert_eq!(view.longest_match("𠮷".as_bytes()), Some(keep));
+        let delete = Match {
+            len: 1,
+            replacement: Replacement::Text(""),
+        };
+        assert_eq!(view.longest_match(b"x"), Some(delete));
+        let phrase = Match {
+            len: 2,
+            replacement: Replacement::Text("AB"),
+        };
         assert_eq!(
-            view.longest_match("𠮷".as_bytes()),
-            Some(Match {
-                len: 4,
-                value: None
-            })
-        );
-        assert_eq!(
-            view.longest_match(b"x"),
-            Some(Match {
-                len: 1,
-                value: Some("")
-            })
+            trie(&[("ab", "AB", 0)]).view().longest_match(b"ab"),
+            Some(phrase)
         );
         assert!(view.ascii_starts_key(b'x'));
         assert!(!view.ascii_starts_key(b'y'));
