@@ -81,15 +81,18 @@ fn main() {
                 .collect();
             // OpenCC always loads the segmentation dictionary with its tofu-risk parts.
             let segmentation = trees.segmentation.as_ref().map(|tree| compiler.trie(tree));
-            let chain: Vec<usize> = trees
-                .conversion_chain
-                .iter()
-                .filter_map(keep)
-                .map(|tree| compiler.trie(&tree))
-                .collect();
+            let chain_trees: Vec<Tree> = trees.conversion_chain.iter().filter_map(keep).collect();
+            let chain: Vec<usize> = chain_trees.iter().map(|tree| compiler.trie(tree)).collect();
+            let segment_ranks = match (&trees.segmentation, chain_trees.first()) {
+                (Some(segmentation), Some(first_step)) => {
+                    compiler.segment_ranks(segmentation, first_step)
+                }
+                _ => 0,
+            };
             writeln!(
                 plans,
-                "        Plan {{ normalization: &{normalization:?}, segmentation: {segmentation:?}, chain: &{chain:?} }},"
+                "        Plan {{ normalization: &{normalization:?}, segmentation: {segmentation:?}, chain: &{chain:?}, \
+                 segment_ranks: {segment_ranks} }},"
             )
             .unwrap();
         }
@@ -193,13 +196,7 @@ impl Compiler {
             panic!("{description}: a built-in group that one trie cannot express")
         });
         for (file, _) in &leaves {
-            if !self.lexicons.contains_key(*file) {
-                let path = self.data.join(file);
-                let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                let entries =
-                    lexicon::parse(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                self.lexicons.insert((*file).clone(), entries);
-            }
+            self.lexicon(file);
         }
         let mut entries = Vec::new();
         for (file, rank) in &leaves {
@@ -227,6 +224,53 @@ impl Compiler {
         self.tries.push((description.clone(), tables));
         self.ids.insert(description, id);
         id
+    }
+
+    /// Whether the first conversion step can segment the text too, and with which ranks.
+    ///
+    /// OpenCC segments with a dictionary S, then runs each segment through the steps. When
+    /// the first step is `short_circuit[S, M...]` where the later members M hold only
+    /// single characters that are no IDS operators, one walk of the first step's trie does
+    /// both: its matches of S's ranks are exactly the segmenter's matches, and everywhere
+    /// else it advances by one character or IDS, as the segmenter does, with M's output
+    /// for the unmatched run. Returns the number of S's ranks, or 0 when this does not hold.
+    fn segment_ranks(&mut self, segmentation: &Tree, first_step: &Tree) -> u32 {
+        let DictTree::Group {
+            policy: MatchPolicy::ShortCircuit,
+            members,
+            ..
+        } = first_step
+        else {
+            return 0;
+        };
+        if members.len() < 2 || describe(&members[0]) != describe(segmentation) {
+            return 0;
+        }
+        let single_characters = members[1..].iter().all(|member| {
+            member.ranked_leaves().into_iter().flatten().all(|(file, _)| {
+                self.lexicon(file).iter().all(|entry| {
+                    let mut chars = entry.key.chars();
+                    matches!((chars.next(), chars.next()), (Some(c), None) if !('\u{2FF0}'..='\u{2FFF}').contains(&c))
+                })
+            })
+        });
+        if !single_characters {
+            return 0;
+        }
+        members[0].ranked_leaves().map_or(0, |leaves| {
+            leaves.iter().map(|&(_, rank)| rank + 1).max().unwrap_or(0)
+        })
+    }
+
+    fn lexicon(&mut self, file: &str) -> &[lexicon::Entry] {
+        if !self.lexicons.contains_key(file) {
+            let path = self.data.join(file);
+            let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let entries =
+                lexicon::parse(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            self.lexicons.insert(file.to_owned(), entries);
+        }
+        &self.lexicons[file]
     }
 }
 

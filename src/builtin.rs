@@ -18,6 +18,9 @@ pub(crate) struct Plan {
     pub(crate) normalization: &'static [usize],
     pub(crate) segmentation: Option<usize>,
     pub(crate) chain: &'static [usize],
+    /// When not 0, the first step's trie segments the text too: its matches of a rank
+    /// below this are the segmentation dictionary's (see `build.rs`, `segment_ranks`).
+    pub(crate) segment_ranks: u32,
 }
 
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));

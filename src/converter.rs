@@ -92,10 +92,12 @@ impl ConverterBuilder {
                 normalization: Stage {
                     segmentation: None,
                     chain: tries(plan.normalization),
+                    segment_ranks: 0,
                 },
                 conversion: Stage {
                     segmentation: plan.segmentation.map(builtin::trie),
                     chain: tries(plan.chain),
+                    segment_ranks: plan.segment_ranks,
                 },
             }),
         }

@@ -15,6 +15,9 @@ use crate::trie::{Match, Replacement, Trie, TrieView, decode};
 pub(crate) struct Scratch {
     first: String,
     second: String,
+    /// The first step's output for the current unmatched run, when the first step also
+    /// segments.
+    run: String,
 }
 
 /// One stage: an optional segmentation dictionary and a chain of conversion steps.
@@ -22,6 +25,10 @@ pub(crate) struct Scratch {
 pub(crate) struct Stage {
     pub(crate) segmentation: Option<Trie>,
     pub(crate) chain: Vec<Trie>,
+    /// When not 0, the first step's trie also segments: its matches of a rank below this
+    /// are exactly the segmentation dictionary's matches, and its other keys are single
+    /// characters (checked by `build.rs`). One walk then does the work of two.
+    pub(crate) segment_ranks: u32,
 }
 
 impl Stage {
@@ -29,6 +36,9 @@ impl Stage {
     pub(crate) fn run(&self, text: &str, out: &mut String, scratch: &mut Scratch) {
         match &self.segmentation {
             None => run_chain(&self.chain, text, out, scratch),
+            Some(_) if self.segment_ranks > 0 => {
+                run_segmenting_first_step(self, text, out, scratch)
+            }
             Some(segmentation) => {
                 run_segmented(segmentation.view(), &self.chain, text, out, scratch)
             }
@@ -64,6 +74,49 @@ fn run_segmented(
     }
 }
 
+/// The same as `run_segmented`, with one walk for the segmentation and the first step.
+///
+/// A match of the segmentation's ranks is a segment of its own: its first-step output is
+/// the match's replacement. Everything between two such matches is one unmatched run: its
+/// first-step output is the text with the other (single-character) matches replaced, as
+/// the first step's own walk over the run would give. Each segment's first-step output
+/// then goes through the rest of the chain on its own.
+fn run_segmenting_first_step(stage: &Stage, text: &str, out: &mut String, scratch: &mut Scratch) {
+    let (first, rest) = stage
+        .chain
+        .split_first()
+        .expect("a segmenting first step exists");
+    let mut run = std::mem::take(&mut scratch.run);
+    run.clear();
+    let mut copied = 0;
+    for_each_match(first.view(), text.as_bytes(), |at, found| {
+        run.push_str(&text[copied..at]);
+        copied = at + found.len;
+        if found.rank < stage.segment_ranks {
+            if !run.is_empty() {
+                run_chain(rest, &run, out, scratch);
+                run.clear();
+            }
+            match found.replacement {
+                Replacement::Keep => run_chain(rest, &text[at..copied], out, scratch),
+                Replacement::Char(c) => run_chain(rest, c.encode_utf8(&mut [0; 4]), out, scratch),
+                Replacement::Text(value) => run_chain(rest, value, out, scratch),
+            }
+        } else {
+            match found.replacement {
+                Replacement::Keep => run.push_str(&text[at..copied]),
+                Replacement::Char(c) => run.push(c),
+                Replacement::Text(value) => run.push_str(value),
+            }
+        }
+    });
+    run.push_str(&text[copied..]);
+    if !run.is_empty() {
+        run_chain(rest, &run, out, scratch);
+    }
+    scratch.run = run;
+}
+
 /// Runs `segment` through every step of the chain, appending the last step's output.
 fn run_chain(chain: &[Trie], segment: &str, out: &mut String, scratch: &mut Scratch) {
     let steps = chain.len();
@@ -75,7 +128,7 @@ fn run_chain(chain: &[Trie], segment: &str, out: &mut String, scratch: &mut Scra
         convert_step(chain[0].view(), segment, out);
         return;
     }
-    let Scratch { first, second } = scratch;
+    let Scratch { first, second, .. } = scratch;
     first.clear();
     convert_step(chain[0].view(), segment, first);
     for step in 1..steps - 1 {

@@ -16,8 +16,13 @@ pub const KIND_KEEP: u32 = 1;
 pub const KIND_CHAR: u32 = 2;
 /// `meta & KIND_MASK` when the value is a string, the value numbered `payload`.
 pub const KIND_TEXT: u32 = 3;
-/// The bits of `meta` that hold the kind; the key's length in bytes is `meta >> 8`.
-pub const KIND_MASK: u32 = 0xFF;
+/// The bits of `meta` that hold the kind.
+pub const KIND_MASK: u32 = 0b11;
+/// `(meta >> RANK_SHIFT) & RANK_MASK` is the rank of the dictionary the key came from;
+/// the key's length in bytes is `meta >> 8`.
+pub const RANK_SHIFT: u32 = 2;
+/// See [`RANK_SHIFT`].
+pub const RANK_MASK: u32 = 0b11_1111;
 /// The longest key, in UTF-8 bytes.
 pub const MAX_KEY_BYTES: usize = 0xFF_FFFF;
 /// A node slot not used by any node has this `check`.
@@ -66,6 +71,8 @@ pub enum BuildError {
     TooManyCharacters,
     /// More distinct values, or more bytes of them, than 32 bits can number.
     TooManyValues,
+    /// More ranks (members of nested `short_circuit` groups) than a node can record.
+    TooManyRanks,
 }
 
 impl std::fmt::Display for BuildError {
@@ -78,6 +85,11 @@ impl std::fmt::Display for BuildError {
                 f.write_str("more than 65,535 distinct characters in keys")
             }
             BuildError::TooManyValues => f.write_str("more than 4 GiB of distinct values"),
+            BuildError::TooManyRanks => write!(
+                f,
+                "more than {} dictionaries in short_circuit groups",
+                RANK_MASK + 1
+            ),
         }
     }
 }
@@ -97,6 +109,9 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
     for entry in entries.iter().filter(|entry| !entry.key.is_empty()) {
         if entry.key.len() > MAX_KEY_BYTES {
             return Err(BuildError::KeyTooLong(entry.key.to_owned()));
+        }
+        if entry.rank > RANK_MASK {
+            return Err(BuildError::TooManyRanks);
         }
         winners
             .entry(entry.key)
@@ -128,7 +143,10 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
         resolved.push(Resolved {
             codes: entry.key.chars().map(|c| alphabet.code(c)).collect(),
             rank: entry.rank,
-            result: [(entry.key.len() as u32) << 8 | kind, payload],
+            result: [
+                (entry.key.len() as u32) << 8 | entry.rank << RANK_SHIFT | kind,
+                payload,
+            ],
         });
     }
     resolved.sort_by(|a, b| a.codes.cmp(&b.codes));

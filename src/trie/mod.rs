@@ -23,7 +23,7 @@ use std::borrow::Cow;
 
 #[cfg(test)]
 use builder::TrieTables;
-use builder::{KIND_CHAR, KIND_KEEP, KIND_MASK, NO_MATCH};
+use builder::{KIND_CHAR, KIND_KEEP, KIND_MASK, NO_MATCH, RANK_MASK, RANK_SHIFT};
 
 /// A compiled dictionary (or group of dictionaries), owned or borrowed from the tables
 /// embedded in the crate.
@@ -49,6 +49,9 @@ pub(crate) struct Match<'t> {
     pub len: usize,
     /// What replaces them.
     pub replacement: Replacement<'t>,
+    /// The rank of the dictionary the key came from: its position in the trie's
+    /// `short_circuit` groups (0 for the first member).
+    pub rank: u32,
 }
 
 /// What replaces a matched key.
@@ -235,6 +238,7 @@ impl<'a> TrieView<'a> {
         Some(Match {
             len: (meta >> 8) as usize,
             replacement,
+            rank: (meta >> RANK_SHIFT) & RANK_MASK,
         })
     }
 
@@ -363,21 +367,31 @@ mod tests {
         let keep = Match {
             len: 4,
             replacement: Replacement::Keep,
+            rank: 0,
         };
         assert_eq!(view.longest_match("𠮷".as_bytes()), Some(keep));
         let delete = Match {
             len: 1,
             replacement: Replacement::Text(""),
+            rank: 0,
         };
         assert_eq!(view.longest_match(b"x"), Some(delete));
         let phrase = Match {
             len: 2,
             replacement: Replacement::Text("AB"),
+            rank: 3,
         };
+        let ranked = trie(&[("a", "1", 0), ("ab", "AB", 3)]);
         assert_eq!(
-            trie(&[("ab", "AB", 0)]).view().longest_match(b"ab"),
-            Some(phrase)
+            ranked.view().longest_match(b"abc"),
+            Some(Match {
+                rank: 0,
+                len: 1,
+                replacement: Replacement::Char('1')
+            })
         );
+        let ranked = trie(&[("a", "1", 4), ("ab", "AB", 3)]);
+        assert_eq!(ranked.view().longest_match(b"abc"), Some(phrase));
         assert!(view.ascii_starts_key(b'x'));
         assert!(!view.ascii_starts_key(b'y'));
     }
