@@ -126,12 +126,13 @@ fn main() {
             4,
             big_endian,
         );
+        let stops = append(&mut blob, tables.stops.iter().copied(), 4, big_endian);
         fs::write(out_dir.join(format!("values_{id}.txt")), &tables.values).unwrap();
         writeln!(
             layouts,
             "    // {description}\n    TrieLayout {{ blocks: {blocks:?}, codes: {codes:?}, nodes: {nodes:?}, \
              value_offsets: {offsets:?}, values: include_str!(concat!(env!(\"OUT_DIR\"), \"/values_{id}.txt\")), \
-             first_bytes: {:?} }},",
+             first_bytes: {:?}, stops: {stops:?} }},",
             tables.first_bytes
         )
         .unwrap();

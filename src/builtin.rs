@@ -1,7 +1,7 @@
 //! The tries of the built-in configurations, compiled by `build.rs` and embedded in the
 //! crate: building a converter from them only points at static data.
 
-use crate::trie::Trie;
+use crate::trie::{StaticTables, Trie};
 
 /// Where one trie's sections lie in `tries.bin`, as (byte offset, count of integers).
 pub(crate) struct TrieLayout {
@@ -11,6 +11,7 @@ pub(crate) struct TrieLayout {
     value_offsets: (usize, usize),
     values: &'static str,
     first_bytes: [u64; 4],
+    stops: (usize, usize),
 }
 
 /// The tries (indices into `TRIES`) of one configuration's stages.
@@ -38,12 +39,13 @@ pub(crate) fn trie(id: usize) -> Trie {
     let section = |(offset, count): (usize, usize), width: usize| {
         &TRIE_BYTES.0[offset..offset + count * width]
     };
-    Trie::from_static(
-        bytemuck::cast_slice(section(layout.blocks, 2)),
-        bytemuck::cast_slice(section(layout.codes, 2)),
-        bytemuck::cast_slice(section(layout.nodes, 4)),
-        bytemuck::cast_slice(section(layout.value_offsets, 4)),
-        layout.values,
-        layout.first_bytes,
-    )
+    Trie::from_static(StaticTables {
+        blocks: bytemuck::cast_slice(section(layout.blocks, 2)),
+        codes: bytemuck::cast_slice(section(layout.codes, 2)),
+        nodes: bytemuck::cast_slice(section(layout.nodes, 4)),
+        value_offsets: bytemuck::cast_slice(section(layout.value_offsets, 4)),
+        values: layout.values,
+        first_bytes: layout.first_bytes,
+        stops: bytemuck::cast_slice(section(layout.stops, 4)),
+    })
 }

@@ -184,15 +184,14 @@ fn for_each_match<'a>(
     let mut next_len = 0;
     let mut at = 0;
     while at < bytes.len() {
-        let lead = bytes[at];
-        if lead < 0x80 && !trie.ascii_starts_key(lead) {
-            at += 1;
-            continue;
-        }
         let (code, len) = if next_at == at {
             (next_code, next_len)
         } else {
             let (cp, len) = decode(bytes, at);
+            if !trie.stops_at(cp) {
+                at += len;
+                continue;
+            }
             (trie.code(cp), len)
         };
         let found = match trie.root_child(code) {

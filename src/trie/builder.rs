@@ -60,7 +60,15 @@ pub struct TrieTables {
     pub values: String,
     /// Bit `b` set: some key's first byte is `b`. A text without such a byte holds no key.
     pub first_bytes: [u64; 4],
+    /// One bit per code point of the Basic Multilingual Plane (bit `cp % 32` of word
+    /// `cp / 32`): set where a walk must stop and look, because the character starts a key
+    /// or is an ideographic description operator. A walk skips every other character
+    /// without a lookup.
+    pub stops: Vec<u32>,
 }
+
+/// The words of [`TrieTables::stops`].
+pub const STOP_WORDS: usize = 0x10000 / 32;
 
 /// Why a set of entries cannot be compiled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,6 +138,15 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
         let byte = entry.key.as_bytes()[0];
         first_bytes[usize::from(byte >> 6)] |= 1 << (byte & 63);
     }
+    let mut stops = vec![0u32; STOP_WORDS];
+    let first_chars = winners.iter().filter_map(|entry| entry.key.chars().next());
+    for cp in first_chars
+        .chain('\u{2FF0}'..='\u{2FFF}')
+        .map(|c| c as usize)
+        .filter(|&cp| cp < 0x10000)
+    {
+        stops[cp / 32] |= 1 << (cp % 32);
+    }
     let alphabet = Alphabet::new(winners.iter().map(|entry| entry.key))?;
     let mut values = ValuePool::default();
     let mut resolved = Vec::with_capacity(winners.len());
@@ -161,6 +178,7 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
         value_offsets: values.offsets,
         values: values.text,
         first_bytes,
+        stops,
     })
 }
 

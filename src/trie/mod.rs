@@ -36,9 +36,8 @@ pub(crate) struct Trie {
     values: Cow<'static, str>,
     /// Bit `b` set: some key starts with the byte `b`.
     first_bytes: [u64; 4],
-    /// Bit `b` set: the ASCII byte `b` starts some key. Every other ASCII byte can be
-    /// copied without a lookup.
-    ascii_starts: u128,
+    /// Where a walk must stop and look (see `builder::TrieTables::stops`).
+    stops: Cow<'static, [u32]>,
 }
 
 /// The longest match at a position: how many bytes of the text it covers and what to
@@ -65,62 +64,43 @@ pub(crate) enum Replacement<'t> {
     Text(&'t str),
 }
 
+/// A trie's tables as embedded in the crate.
+pub(crate) struct StaticTables {
+    pub(crate) blocks: &'static [u16],
+    pub(crate) codes: &'static [u16],
+    pub(crate) nodes: &'static [[u32; 4]],
+    pub(crate) value_offsets: &'static [u32],
+    pub(crate) values: &'static str,
+    pub(crate) first_bytes: [u64; 4],
+    pub(crate) stops: &'static [u32],
+}
+
 impl Trie {
     /// Wraps tables embedded in the crate.
-    pub(crate) fn from_static(
-        blocks: &'static [u16],
-        codes: &'static [u16],
-        nodes: &'static [[u32; 4]],
-        value_offsets: &'static [u32],
-        values: &'static str,
-        first_bytes: [u64; 4],
-    ) -> Trie {
-        Trie::new(
-            Cow::Borrowed(blocks),
-            Cow::Borrowed(codes),
-            Cow::Borrowed(nodes),
-            Cow::Borrowed(value_offsets),
-            Cow::Borrowed(values),
-            first_bytes,
-        )
+    pub(crate) fn from_static(tables: StaticTables) -> Trie {
+        Trie {
+            blocks: Cow::Borrowed(tables.blocks),
+            codes: Cow::Borrowed(tables.codes),
+            nodes: Cow::Borrowed(tables.nodes),
+            value_offsets: Cow::Borrowed(tables.value_offsets),
+            values: Cow::Borrowed(tables.values),
+            first_bytes: tables.first_bytes,
+            stops: Cow::Borrowed(tables.stops),
+        }
     }
 
     /// Wraps tables built at run time.
     #[cfg(test)]
     pub(crate) fn from_tables(tables: TrieTables) -> Trie {
-        Trie::new(
-            Cow::Owned(tables.blocks),
-            Cow::Owned(tables.codes),
-            Cow::Owned(tables.nodes),
-            Cow::Owned(tables.value_offsets),
-            Cow::Owned(tables.values),
-            tables.first_bytes,
-        )
-    }
-
-    fn new(
-        blocks: Cow<'static, [u16]>,
-        codes: Cow<'static, [u16]>,
-        nodes: Cow<'static, [[u32; 4]]>,
-        value_offsets: Cow<'static, [u32]>,
-        values: Cow<'static, str>,
-        first_bytes: [u64; 4],
-    ) -> Trie {
-        let mut trie = Trie {
-            blocks,
-            codes,
-            nodes,
-            value_offsets,
-            values,
-            first_bytes,
-            ascii_starts: 0,
-        };
-        let view = trie.view();
-        let ascii_starts = (0u8..128)
-            .filter(|&b| view.child(0, view.code(u32::from(b))).is_some())
-            .fold(0u128, |bits, b| bits | 1 << b);
-        trie.ascii_starts = ascii_starts;
-        trie
+        Trie {
+            blocks: Cow::Owned(tables.blocks),
+            codes: Cow::Owned(tables.codes),
+            nodes: Cow::Owned(tables.nodes),
+            value_offsets: Cow::Owned(tables.value_offsets),
+            values: Cow::Owned(tables.values),
+            first_bytes: tables.first_bytes,
+            stops: Cow::Owned(tables.stops),
+        }
     }
 
     /// Whether some key occurs in `text` (valid UTF-8) at a character boundary. Only the
@@ -160,7 +140,7 @@ impl Trie {
             nodes: &self.nodes,
             value_offsets: &self.value_offsets,
             values: &self.values,
-            ascii_starts: self.ascii_starts,
+            stops: &self.stops,
         }
     }
 }
@@ -173,14 +153,19 @@ pub(crate) struct TrieView<'a> {
     nodes: &'a [[u32; 4]],
     value_offsets: &'a [u32],
     values: &'a str,
-    ascii_starts: u128,
+    stops: &'a [u32],
 }
 
 impl<'a> TrieView<'a> {
-    /// Whether the ASCII byte `byte` can start a key.
+    /// Whether a walk must look at the character `cp`: it starts a key, is an ideographic
+    /// description operator, or lies outside the Basic Multilingual Plane (where no bits are
+    /// kept). Every other character is copied without a lookup.
     #[inline(always)]
-    pub(crate) fn ascii_starts_key(&self, byte: u8) -> bool {
-        self.ascii_starts >> (byte & 0x7F) & 1 != 0
+    pub(crate) fn stops_at(&self, cp: u32) -> bool {
+        match self.stops.get((cp >> 5) as usize) {
+            Some(word) => word >> (cp & 31) & 1 != 0,
+            None => true,
+        }
     }
 
     /// The code of a character; 0 when it occurs in no key.
@@ -392,7 +377,12 @@ mod tests {
         );
         let ranked = trie(&[("a", "1", 4), ("ab", "AB", 3)]);
         assert_eq!(ranked.view().longest_match(b"abc"), Some(phrase));
-        assert!(view.ascii_starts_key(b'x'));
-        assert!(!view.ascii_starts_key(b'y'));
+        assert!(view.stops_at('x' as u32));
+        assert!(!view.stops_at('y' as u32));
+        assert!(
+            view.stops_at('⿰' as u32),
+            "IDS operators always stop a walk"
+        );
+        assert!(view.stops_at('𠮷' as u32));
     }
 }
