@@ -1,0 +1,177 @@
+//! The `convert` example as a user runs it: flags, output, and one-line errors with a
+//! non-zero exit status that leave an existing output file untouched.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use fanjian::{Config, Converter};
+
+/// The example's binary, built once (a plain `cargo test` builds examples, but a filtered
+/// run such as `cargo test --test convert_example` does not).
+fn example() -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let mut args = vec!["build", "--quiet", "--example", "convert"];
+            if !cfg!(debug_assertions) {
+                args.push("--release");
+            }
+            let status = Command::new(env!("CARGO"))
+                .args(args)
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .status()
+                .unwrap();
+            assert!(status.success(), "cargo build --example convert failed");
+            let test_binary = std::env::current_exe().unwrap();
+            let profile_dir = test_binary.parent().unwrap().parent().unwrap();
+            profile_dir
+                .join("examples")
+                .join(format!("convert{}", std::env::consts::EXE_SUFFIX))
+        })
+        .clone()
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(example())
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "fanjian-convert-example-{name}-{}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn one_line_error(output: &Output) -> String {
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    stderr
+}
+
+#[test]
+fn converts_the_sample_file_and_standard_input() {
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample-hans.txt");
+    let expected = Converter::new(Config::S2TWP).convert(&std::fs::read_to_string(sample).unwrap());
+    let output = run(&["-c", "s2twp", "-i", sample], b"");
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), expected);
+
+    let output = run(&[], "头发干了\n".as_bytes());
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "頭髮幹了\n");
+
+    let output = run(
+        &["--config", "T2S.json", "--tofu-risk", "exclude"],
+        "殢".as_bytes(),
+    );
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "殢");
+}
+
+#[test]
+fn writes_the_output_file_whole() {
+    let dir = temp_dir("output");
+    let input = dir.join("in.txt");
+    let output_path = dir.join("out.txt");
+    std::fs::write(&input, "软件\n".repeat(100_000)).unwrap();
+    let output = run(
+        &[
+            "-c",
+            "s2twp",
+            "-i",
+            input.to_str().unwrap(),
+            "-o",
+            output_path.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&output_path).unwrap(),
+        "軟體\n".repeat(100_000)
+    );
+    // Converting a file onto itself works too: the input is read whole before the rename.
+    let output = run(
+        &[
+            "-c",
+            "tw2sp",
+            "-i",
+            output_path.to_str().unwrap(),
+            "-o",
+            output_path.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(output.status.success());
+    assert_eq!(
+        std::fs::read_to_string(&output_path).unwrap(),
+        "软件\n".repeat(100_000)
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn errors_are_one_line_and_leave_the_output_untouched() {
+    let stderr = one_line_error(&run(&["-c", "s2x"], b""));
+    assert!(
+        stderr.contains("s2x") && stderr.contains("s2twp") && stderr.contains("jp2t"),
+        "{stderr}"
+    );
+
+    let stderr = one_line_error(&run(&["-i", "/no/such/file.txt"], b""));
+    assert!(stderr.contains("/no/such/file.txt"), "{stderr}");
+
+    let stderr = one_line_error(&run(&["--frobnicate"], b""));
+    assert!(stderr.contains("--frobnicate"), "{stderr}");
+
+    let dir = temp_dir("invalid");
+    let input = dir.join("bad.txt");
+    let output_path = dir.join("out.txt");
+    let mut bad = "头发\n".repeat(30_000).into_bytes();
+    let offset = bad.len() + 3;
+    bad.extend_from_slice(b"ok\nab\xFFcd\n");
+    std::fs::write(&input, &bad).unwrap();
+    std::fs::write(&output_path, "precious").unwrap();
+    let stderr = one_line_error(&run(
+        &[
+            "-i",
+            input.to_str().unwrap(),
+            "-o",
+            output_path.to_str().unwrap(),
+        ],
+        b"",
+    ));
+    assert!(stderr.contains("bad.txt"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("byte offset {}", offset + 2)),
+        "{stderr}"
+    );
+    assert!(stderr.contains("line 30002"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&output_path).unwrap(), "precious");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "a temporary file was left behind: {leftovers:?}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
