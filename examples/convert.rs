@@ -14,22 +14,29 @@
 //!   beside its final place and renamed over it only once complete, so an existing file is
 //!   never left half-written, even when it is also the input;
 //! - `--tofu-risk include|exclude`: whether to use dictionaries that may output characters
-//!   fonts lack (default `include`, as OpenCC's library; its command-line tool excludes).
+//!   fonts lack (default `include`, as OpenCC's library; its command-line tool excludes);
+//! - `--normalize PROFILE`: normalize punctuation, width and Unicode with a profile
+//!   (`neutral`, `mainland`, `taiwan`, `hongkong`) before converting, as
+//!   `Normalizer::convert_normalized_into` does; `auto` picks the profile that suits the
+//!   configuration's output.
 //!
 //! The input is converted as a stream, so files larger than memory work. Any error (unknown
 //! configuration, unreadable input, invalid UTF-8 with its line and byte offset) prints one
 //! line on standard error and exits with status 1.
 
 use std::fs::{self, File};
-use std::io::{self, BufWriter};
+use std::io::{self, BufReader, BufWriter};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use fanjian::normalize::{Normalizer, Profile};
 use fanjian::{Config, Converter, TofuRisk};
 
 struct Options {
     config: Config,
     tofu_risk: TofuRisk,
+    /// `Some(None)`: `--normalize auto`, the configuration's profile.
+    normalize: Option<Option<Profile>>,
     input: Option<PathBuf>,
     output: Option<PathBuf>,
 }
@@ -48,6 +55,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
     let mut options = Options {
         config: Config::S2T,
         tofu_risk: TofuRisk::Include,
+        normalize: None,
         input: None,
         output: None,
     };
@@ -70,8 +78,14 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
                     }
                 }
             }
+            "--normalize" => {
+                options.normalize = match value(&arg)?.as_str() {
+                    "auto" => Some(None),
+                    name => Some(Some(name.parse().map_err(|e| format!("{e}"))?)),
+                }
+            }
             "-h" | "--help" => {
-                return Err("usage: convert [-c CONFIG] [-i INPUT] [-o OUTPUT] [--tofu-risk include|exclude]".into());
+                return Err("usage: convert [-c CONFIG] [-i INPUT] [-o OUTPUT] [--tofu-risk include|exclude] [--normalize PROFILE|auto]".into());
             }
             other => return Err(format!("unknown argument {other:?} (try --help)")),
         }
@@ -90,6 +104,13 @@ fn run(options: &Options) -> Result<(), String> {
     let input: Box<dyn io::Read> = match &options.input {
         Some(path) => Box::new(File::open(path).map_err(|e| format!("{}: {e}", path.display()))?),
         None => Box::new(io::stdin().lock()),
+    };
+    let normalizer = options.normalize.map(|profile| {
+        Normalizer::new(profile.unwrap_or_else(|| Profile::for_config(options.config)))
+    });
+    let input: Box<dyn io::Read + '_> = match &normalizer {
+        Some(normalizer) => Box::new(normalizer.reader(BufReader::with_capacity(1 << 16, input))),
+        None => input,
     };
     match &options.output {
         None => {

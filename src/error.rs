@@ -37,6 +37,22 @@ pub enum Error {
         /// The valid names, comma-separated.
         valid: String,
     },
+    /// A normalization profile name that is not one of the spec's.
+    #[error("unknown normalization profile {name:?}; valid names are: {valid}")]
+    UnknownProfile {
+        /// The name that was given.
+        name: String,
+        /// The valid names, comma-separated.
+        valid: String,
+    },
+    /// A normalization op name that is not one of the spec's op ids.
+    #[error("unknown normalization op {name:?}; valid names are: {valid}")]
+    UnknownOp {
+        /// The name that was given.
+        name: String,
+        /// The valid names, comma-separated.
+        valid: String,
+    },
 }
 
 /// Which side of a stream an [`Error::Io`] happened on.

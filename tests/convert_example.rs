@@ -81,6 +81,31 @@ fn converts_the_sample_file_and_standard_input() {
 }
 
 #[test]
+fn normalizes_before_converting() {
+    use fanjian::normalize::{Normalizer, Profile};
+    let text = "他说:\"头发干了...\"\n```\na,b\n```\n最后--没有换行";
+    for (flag, profile) in [
+        ("auto", Profile::for_config(Config::S2TW)),
+        ("mainland", Profile::Mainland),
+    ] {
+        let expected =
+            Normalizer::new(profile).convert_normalized(&Converter::new(Config::S2TW), text);
+        let output = run(&["-c", "s2tw", "--normalize", flag], text.as_bytes());
+        assert!(output.status.success());
+        assert_eq!(
+            String::from_utf8(output.stdout).unwrap(),
+            expected,
+            "--normalize {flag}"
+        );
+    }
+    let stderr = one_line_error(&run(&["--normalize", "martian"], b""));
+    assert!(
+        stderr.contains("martian") && stderr.contains("hongkong"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn writes_the_output_file_whole() {
     let dir = temp_dir("output");
     let input = dir.join("in.txt");

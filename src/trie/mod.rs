@@ -120,7 +120,7 @@ impl Trie {
             [a, b, c] => memchr::memchr3_iter(a, b, c, text).any(matches_at),
             _ => text.iter().enumerate().any(|(at, &b)| {
                 self.first_bytes[usize::from(b >> 6)] >> (b & 63) & 1 != 0
-                    && (b < 0x80 || b >= 0xC0)
+                    && !(0x80..0xC0).contains(&b)
                     && matches_at(at)
             }),
         }
