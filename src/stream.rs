@@ -13,45 +13,57 @@ pub(crate) fn convert<R: Read, W: Write>(
     mut reader: R,
     mut writer: W,
 ) -> Result<u64, Error> {
-    // `pending[..valid]` is checked UTF-8 not yet converted; the rest is read but unchecked.
-    let mut pending: Vec<u8> = Vec::with_capacity(READ_SIZE * 2);
-    let mut valid = 0;
-    // The offset in the whole input of `pending[0]`, and the newlines before it, for errors.
-    let mut consumed: u64 = 0;
+    // `block[..carried]` holds the first bytes of a character that the last read cut off;
+    // the next read goes after them, so every byte is checked as UTF-8 once.
+    let mut block = vec![0u8; READ_SIZE + 4];
+    let mut carried = 0;
+    // Checked text not converted yet, its offset in the whole input and the newlines
+    // before it (for error messages).
+    let mut text = String::new();
+    let mut offset: u64 = 0;
     let mut lines: u64 = 0;
-    // No cut exists in `pending[..no_cut_before]`: the next search starts there.
+    // No cut exists in `text[..no_cut_before]`: the next search starts there.
     let mut no_cut_before = 0;
     let mut converted = String::new();
     let mut written: u64 = 0;
     let is_inert = |c| converter.is_inert(c);
     loop {
-        let start = pending.len();
-        pending.resize(start + READ_SIZE, 0);
         let read = loop {
-            match reader.read(&mut pending[start..]) {
+            match reader.read(&mut block[carried..]) {
                 Ok(read) => break read,
                 Err(error) if error.kind() == ErrorKind::Interrupted => continue,
                 Err(error) => return Err(Error::io(IoOperation::Read, &error)),
             }
         };
-        pending.truncate(start + read);
         let at_end = read == 0;
-
-        match std::str::from_utf8(&pending[valid..]) {
-            Ok(_) => valid = pending.len(),
+        let bytes = &block[..carried + read];
+        match std::str::from_utf8(bytes) {
+            Ok(checked) => {
+                text.push_str(checked);
+                carried = 0;
+            }
             Err(error) => {
-                valid += error.valid_up_to();
+                let (valid, rest) = bytes.split_at(error.valid_up_to());
+                text.push_str(std::str::from_utf8(valid).expect("valid up to here"));
                 // A character cut by the end of this read completes with the next one.
                 if error.error_len().is_some() || at_end {
-                    return Err(Error::invalid_utf8(&pending, valid, consumed, lines));
+                    return Err(Error::invalid_utf8(
+                        text.as_bytes(),
+                        text.len(),
+                        offset,
+                        lines,
+                    ));
                 }
+                carried = rest.len();
+                let start = valid.len();
+                block.copy_within(start..start + carried, 0);
             }
         }
-        let text = std::str::from_utf8(&pending[..valid]).expect("checked above");
+
         let cut = if at_end {
             Some(text.len())
         } else {
-            last_cut(text, no_cut_before, is_inert)
+            last_cut(&text, no_cut_before, is_inert)
         };
         match cut {
             Some(cut) => {
@@ -61,13 +73,9 @@ pub(crate) fn convert<R: Read, W: Write>(
                     .write_all(converted.as_bytes())
                     .map_err(|error| Error::io(IoOperation::Write, &error))?;
                 written += converted.len() as u64;
-                lines += text.as_bytes()[..cut]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count() as u64;
-                pending.drain(..cut);
-                valid -= cut;
-                consumed += cut as u64;
+                lines += memchr::memchr_iter(b'\n', &text.as_bytes()[..cut]).count() as u64;
+                offset += cut as u64;
+                text.drain(..cut);
                 no_cut_before = 0;
             }
             None => no_cut_before = text.len().saturating_sub(1),

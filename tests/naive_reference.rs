@@ -1,7 +1,8 @@
 //! The engine against `naive`, a slow and obviously-correct reference implementation of
-//! OpenCC 1.4.2's semantics (itself checked against OpenCC: it passes testcases.json
-//! below, and it agreed with the python `opencc` 1.4.2 library on 180,000 random strings
-//! built like the ones here and on 90,000 corpus lines and edge cases when it was written).
+//! OpenCC 1.4.2's semantics. The reference is itself checked against OpenCC: it passes
+//! testcases.json below, and when it was written it agreed with the python `opencc` 1.4.2
+//! library on 92,000 random strings built like the ones here and on 90,000 corpus lines and
+//! IDS edge cases, under all 16 configs with and without the tofu-risk dictionaries.
 //!
 //! Random text is built from the pieces where converters go wrong: dictionary keys and
 //! values of the config, their prefixes, suffixes and concatenations (phrases that overlap
@@ -40,10 +41,11 @@ struct Pair {
 }
 
 /// Everything the tests share, built once: 32 reference/engine pairs, and per config the
-/// sorted keys and values of its dictionaries (sorted so that proptest runs reproduce).
+/// words (keys and values) of each of its dictionaries, sorted so that proptest runs
+/// reproduce.
 struct Fixture {
     pairs: Vec<Pair>,
-    words: Vec<Vec<String>>,
+    words: Vec<Vec<Vec<String>>>,
 }
 
 fn fixture() -> &'static Fixture {
@@ -64,21 +66,59 @@ fn fixture() -> &'static Fixture {
         let words = Config::ALL
             .iter()
             .map(|&config| {
-                // The tofu-risk dictionaries are a subset of the included setting's.
-                let pair = pairs.iter().find(|pair| pair.config == config).unwrap();
-                let words: BTreeSet<&str> = pair
-                    .naive
-                    .lexicons()
+                // The dictionaries of the config and of its inverse: the inverse's values
+                // are text in the script this config converts from, such as the mainland
+                // words that TWPhrasesRev gives, which s2twp's TWPhrases step meets.
+                // The tofu-risk setting only removes dictionaries, so Include has all.
+                let mut lexicons: Vec<&naive::Lexicon> = [config, inverse(config)]
                     .into_iter()
-                    .flat_map(naive::Lexicon::entries)
-                    .flat_map(|(key, value)| [key, value])
-                    .filter(|word| !word.is_empty())
+                    .flat_map(|config| pairs.iter().find(|pair| pair.config == config))
+                    .flat_map(|pair| pair.naive.lexicons())
                     .collect();
-                words.into_iter().map(str::to_owned).collect()
+                lexicons.sort_by_key(|lexicon| std::ptr::from_ref(*lexicon));
+                lexicons.dedup_by_key(|lexicon| std::ptr::from_ref(*lexicon));
+                let mut words: Vec<Vec<String>> = lexicons
+                    .into_iter()
+                    .map(|lexicon| {
+                        let words: BTreeSet<&str> = lexicon
+                            .entries()
+                            .flat_map(|(key, value)| [key, value])
+                            .filter(|word| !word.is_empty())
+                            .collect();
+                        words.into_iter().map(str::to_owned).collect()
+                    })
+                    .collect();
+                // Sorted by content, not by address, for reproducible runs.
+                words.sort();
+                words
             })
             .collect();
         Fixture { pairs, words }
     })
+}
+
+/// The config that converts back.
+fn inverse(config: Config) -> Config {
+    use Config::*;
+    match config {
+        S2T => T2S,
+        T2S => S2T,
+        S2TW => TW2S,
+        TW2S => S2TW,
+        S2TWP => TW2SP,
+        TW2SP => S2TWP,
+        S2HK => HK2S,
+        HK2S => S2HK,
+        S2HKP => HK2SP,
+        HK2SP => S2HKP,
+        T2TW => TW2T,
+        TW2T => T2TW,
+        T2HK => HK2T,
+        HK2T => T2HK,
+        T2JP => JP2T,
+        JP2T => T2JP,
+        _ => unreachable!("a config added to fanjian needs its inverse here"),
+    }
 }
 
 /// Where `config` is in `Config::ALL`.
@@ -98,52 +138,30 @@ fn converter(config: Config) -> &'static Converter {
 }
 
 /// Characters that are not dictionary words but meet the matcher's edge cases.
+#[rustfmt::skip]
 const SPECIALS: &[&str] = &[
     // Punctuation, full and half width.
-    "，",
-    "。",
-    "、",
-    "；",
-    "：",
-    "？",
-    "！",
-    "「",
-    "」",
-    "『",
-    "』",
-    "（",
-    "）",
-    "…",
-    "—",
-    "·",
-    ",",
-    ".",
-    " ",
+    "，", "。", "、", "；", "：", "？", "！", "「", "」", "『", "』", "（", "）", "…", "—", "·",
+    ",", ".", " ",
     // Line breaks, tab and NUL (kept by this crate; OpenCC cuts segments there).
-    "\n",
-    "\r\n",
-    "\r",
-    "\t",
-    "\0",
+    "\n", "\r\n", "\r", "\t", "\0",
     // BOM, zero-width joiner, variation selectors: ordinary unmatched characters.
-    "\u{FEFF}",
-    "\u{200D}",
-    "\u{FE00}",
-    "\u{E0100}",
+    "\u{FEFF}", "\u{200D}", "\u{FE00}", "\u{E0100}",
     // 4-byte characters: with and without dictionary entries (s2t: 𫟼→鐽, 𫠜→齯).
-    "𠮷",
-    "𫟼",
-    "𫠜",
-    "𪢮",
-    "𣨼",
-    "\u{20000}",
-    "\u{2A6DF}",
+    "𠮷", "𫟼", "𫠜", "𪢮", "𣨼", "\u{20000}", "\u{2A6DF}",
 ];
 
 /// A text for `config`, built from its dictionary words and the characters above.
 fn text(config: Config) -> impl Strategy<Value = String> {
-    let words: &'static [String] = &fixture().words[position(config)];
-    let word = move || select(words);
+    let lexicons: &'static [Vec<String>] = &fixture().words[position(config)];
+    // A dictionary first, then a word of it, so that the small dictionaries, where the
+    // phrase-level and regional rules live, are drawn as often as the big STPhrases.
+    let word = move || {
+        (any::<Index>(), any::<Index>()).prop_map(move |(lexicon, word)| {
+            let words = &lexicons[lexicon.index(lexicons.len())];
+            words[word.index(words.len())].clone()
+        })
+    };
     let piece = prop_oneof![
         8 => word(),
         2 => (word(), any::<Index>()).prop_map(|(word, cut)| prefix(&word, cut)),
@@ -260,34 +278,18 @@ fn naive_passes_opencc_testcases() {
 /// tofu risk) and every testcases.json input, under all 16 configs, both tofu settings.
 #[test]
 fn engine_equals_naive_on_spec_examples_and_testcase_inputs() {
+    #[rustfmt::skip]
     const SPEC_EXAMPLES: &[&str] = &[
-        "⿰讠吾说",
-        "⿰讠",
-        "说⿰讠说",
-        "⿰头发",
-        "⿰a说话",
-        "⿰⿰讠讠",
-        "\u{2FFE}说",
-        "\u{31EF}说话",
-        "⿰讠\u{F900}",
-        "\u{F900}\u{F901}",
-        "\u{F967}并",
-        "汉\0字",
-        "a\0头发",
-        "x头发\0y头发z",
-        "\0汉",
-        "一台式机",
-        "仇视频",
-        "万众一心室颤动",
-        "乾元件",
-        "布雷顿",
-        "布雷顿森林",
-        "心理发展",
-        "殢云尤雨 團圞",
-        "头发干了，后来发现",
-        "\u{FEFF}汉\u{200D}字 \t",
-        "汉\r\n字",
-        "",
+        // IDS (§7.2) and normalization (§6).
+        "⿰讠吾说", "⿰讠", "说⿰讠说", "⿰头发", "⿰a说话", "⿰⿰讠讠", "\u{2FFE}说", "\u{31EF}说话",
+        "⿰讠\u{F900}", "\u{F900}\u{F901}", "\u{F967}并",
+        // NUL (§7.3): kept here, unlike OpenCC.
+        "汉\0字", "a\0头发", "x头发\0y头发z", "\0汉",
+        // Segment boundaries (§5), union groups (§3), greedy matching, tofu risk (§8).
+        "一台式机", "仇视频", "万众一心室颤动", "乾元件", "布雷顿", "布雷顿森林", "心理发展",
+        "殢云尤雨 團圞", "头发干了，后来发现",
+        // Ordinary unmatched characters (§7.4).
+        "\u{FEFF}汉\u{200D}字 \t", "汉\r\n字", "",
     ];
     let inputs: Vec<String> = SPEC_EXAMPLES
         .iter()
@@ -363,7 +365,8 @@ proptest! {
     fn ascii_is_unchanged(bytes in prop::collection::vec(0u8..0x80, 0..200)) {
         let text = String::from_utf8(bytes).unwrap();
         for pair in &fixture().pairs {
-            prop_assert_eq!(&pair.converter.convert(&text), &text, "{} {:?}", pair.config, pair.tofu_risk);
+            let got = pair.converter.convert(&text);
+            prop_assert_eq!(&got, &text, "{} {:?}", pair.config, pair.tofu_risk);
         }
     }
 
@@ -384,12 +387,15 @@ proptest! {
         writes in prop::collection::vec(1usize..=9, 1..12),
     ) {
         let mut out = ChunkedWriter { written: Vec::new(), sizes: writes, next: 0 };
-        converter(config).convert_stream(ChunkedReader::new(text.as_bytes(), reads), &mut out).unwrap();
+        let reader = ChunkedReader::new(text.as_bytes(), reads);
+        let written = converter(config).convert_stream(reader, &mut out).unwrap();
+        prop_assert_eq!(written, out.written.len() as u64, "the count of bytes written");
         prop_assert_eq!(String::from_utf8(out.written).unwrap(), converter(config).convert(&text));
     }
 
-    /// Invalid UTF-8 anywhere is an error at the offset `std::str::from_utf8` reports, both
-    /// from `convert_bytes` and from a stream in any chunking; valid bytes convert as text.
+    /// Invalid UTF-8 anywhere is an error at the offset `std::str::from_utf8` reports (and
+    /// on the line it is on), both from `convert_bytes` and from a stream in any chunking;
+    /// valid bytes convert as text.
     #[test]
     fn invalid_utf8_is_reported_at_its_offset(
         (config, text) in config_and_text(),
@@ -409,15 +415,82 @@ proptest! {
                 prop_assert!(streamed.is_ok(), "{:?}", streamed);
             }
             Err(error) => {
-                let offset = error.valid_up_to() as u64;
+                let offset = error.valid_up_to();
+                let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64;
+                let expected = Some((offset as u64, line));
                 let from_bytes = converter.convert_bytes(&bytes);
-                prop_assert!(matches!(from_bytes, Err(Error::InvalidUtf8 { offset: o }) if o == offset),
-                    "convert_bytes: {:?}, expected offset {}", from_bytes, offset);
-                prop_assert!(matches!(streamed, Err(Error::InvalidUtf8 { offset: o }) if o == offset),
-                    "convert_stream: {:?}, expected offset {}", streamed, offset);
+                prop_assert_eq!(invalid_utf8_at(&from_bytes), expected, "convert_bytes: {:?}", from_bytes);
+                prop_assert_eq!(invalid_utf8_at(&streamed), expected, "convert_stream: {:?}", streamed);
             }
         }
     }
+}
+
+/// The offset and line of an `InvalidUtf8` error; `None` for any other result.
+fn invalid_utf8_at<T>(result: &Result<T, Error>) -> Option<(u64, u64)> {
+    match result {
+        Err(Error::InvalidUtf8 { offset, line, .. }) => Some((*offset, *line)),
+        _ => None,
+    }
+}
+
+/// Streams far longer than the engine's read buffer, read in chunks that are large, tiny
+/// and of odd sizes, equal converting the whole: real-looking text, a long stretch with no
+/// character that ends a phrase, and 4-byte characters cut by every read boundary.
+#[test]
+fn long_stream_equals_whole() {
+    let mixed_reads = vec![65_536 + 7, 1, 4093, 100_000, 3];
+    for config in [Config::S2TWP, Config::TW2SP, Config::T2S, Config::JP2T] {
+        let cases = [
+            (random_text(config, 300_000), mixed_reads.clone()),
+            (random_text(config, 300_000), vec![1 << 20]),
+            (random_text(config, 20_000), vec![5]),
+            ("头发".repeat(50_000), mixed_reads.clone()),
+            ("𫟼𫠜a".repeat(30_000), mixed_reads.clone()),
+        ];
+        for (text, reads) in cases {
+            let expected = converter(config).convert(&text);
+            let mut out = Vec::new();
+            converter(config)
+                .convert_stream(ChunkedReader::new(text.as_bytes(), reads), &mut out)
+                .unwrap();
+            // Not assert_eq: a megabyte diff is useless; report where they part.
+            if out != expected.as_bytes() {
+                let at = out
+                    .iter()
+                    .zip(expected.as_bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                panic!("{config}: the stream differs from the whole from output byte {at} on");
+            }
+        }
+    }
+}
+
+/// About `len` bytes of the dictionary words of `config`, with punctuation, line breaks
+/// and IDS operators between them, from a fixed pseudo-random sequence.
+fn random_text(config: Config, len: usize) -> String {
+    let lexicons = &fixture().words[position(config)];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |bound: usize| {
+        // xorshift64: deterministic, and good enough to pick words.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % bound as u64) as usize
+    };
+    let mut text = String::with_capacity(len + 64);
+    while text.len() < len {
+        match next(10) {
+            0 => text.push_str(SPECIALS[next(SPECIALS.len())]),
+            1 => text.push(char::from_u32(0x2FF0 + next(16) as u32).unwrap()),
+            _ => {
+                let words = &lexicons[next(lexicons.len())];
+                text.push_str(&words[next(words.len())]);
+            }
+        }
+    }
+    text
 }
 
 /// Byte sequences that are not UTF-8, or break the sequence they land in: stray

@@ -52,7 +52,7 @@ fn trailing_commas_are_removed_outside_strings_only() {
     let json = r#"{"a": ["x,]", "y\",}", 1,], "b": {"c": 2 , },}"#;
     assert_eq!(
         testcases::strip_trailing_commas(json),
-        r#"{"a": ["x,]", "y\",}", 1], "b": {"c": 2 }}"#
+        r#"{"a": ["x,]", "y\",}", 1], "b": {"c": 2  }}"#
     );
 
     let raw = include_str!("data/testcases.json");
