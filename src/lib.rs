@@ -77,3 +77,8 @@ mod trie;
 pub use config::Config;
 pub use converter::{Converter, ConverterBuilder, TofuRisk};
 pub use error::{Error, IoOperation};
+
+// The README's examples run as doctests, so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
