@@ -157,6 +157,12 @@ pub(crate) struct TrieView<'a> {
 }
 
 impl<'a> TrieView<'a> {
+    /// Whether no ASCII character starts a key (so a walk can skip ASCII in bulk).
+    #[inline(always)]
+    pub(crate) fn ascii_never_stops(&self) -> bool {
+        self.stops[..4].iter().all(|&word| word == 0)
+    }
+
     /// Whether a walk must look at the character `cp`: it starts a key, is an ideographic
     /// description operator, or lies outside the Basic Multilingual Plane (where no bits are
     /// kept). Every other character is copied without a lookup.
