@@ -132,7 +132,7 @@ fn main() {
             layouts,
             "    // {description}\n    TrieLayout {{ blocks: {blocks:?}, codes: {codes:?}, nodes: {nodes:?}, \
              value_offsets: {offsets:?}, values: include_str!(concat!(env!(\"OUT_DIR\"), \"/values_{id}.txt\")), \
-             first_bytes: {:?}, stops: {stops:?} }},",
+             first_bytes: &{:?}, stops: {stops:?} }},",
             tables.first_bytes
         )
         .unwrap();

@@ -10,7 +10,7 @@ pub(crate) struct TrieLayout {
     nodes: (usize, usize),
     value_offsets: (usize, usize),
     values: &'static str,
-    first_bytes: [u64; 4],
+    first_bytes: &'static [u8],
     stops: (usize, usize),
 }
 

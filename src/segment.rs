@@ -8,7 +8,7 @@
 //! sequence, or else one character, is copied.
 
 use crate::ids;
-use crate::trie::{Match, Replacement, Trie, TrieView, decode};
+use crate::trie::{KeyStarts, Match, Replacement, Trie, TrieView, decode};
 
 /// Reusable buffers for the steps of a chain.
 #[derive(Default)]
@@ -50,7 +50,7 @@ impl Stage {
     pub(crate) fn may_change(&self, text: &str) -> bool {
         self.chain
             .iter()
-            .any(|trie| trie.occurs_in(text.as_bytes()))
+            .any(|trie| trie.may_occur_in(text.as_bytes()))
     }
 }
 
@@ -125,23 +125,33 @@ fn run_chain(chain: &[Trie], segment: &str, out: &mut String, scratch: &mut Scra
         return;
     }
     if steps == 1 {
-        convert_step(chain[0].view(), segment, out);
+        convert_step(&chain[0], segment, out);
         return;
     }
     let Scratch { first, second, .. } = scratch;
     first.clear();
-    convert_step(chain[0].view(), segment, first);
+    convert_step(&chain[0], segment, first);
     for step in &chain[1..steps - 1] {
         second.clear();
-        convert_step(step.view(), first, second);
+        convert_step(step, first, second);
         std::mem::swap(first, second);
     }
-    convert_step(chain[steps - 1].view(), first, out);
+    convert_step(&chain[steps - 1], first, out);
 }
 
 /// One step: replaces the longest key at each position, copying everything else.
 /// Unchanged stretches are copied in one go.
-pub(crate) fn convert_step(trie: TrieView<'_>, text: &str, out: &mut String) {
+pub(crate) fn convert_step(trie: &Trie, text: &str, out: &mut String) {
+    // Where keys start with at most three distinct bytes (the compatibility ideographs of
+    // the normalization stage), `memchr` finds every position a key can start. Without
+    // ideographic description operators (all encoded E2 BF xx) in the text, every other
+    // character is a unit of its own, so visiting only those positions is the same walk.
+    if let Some(starts) = trie.key_starts(text.as_bytes())
+        && memchr::memmem::find(text.as_bytes(), b"\xE2\xBF").is_none()
+    {
+        return convert_sparse(trie.view(), starts, text, out);
+    }
+    let trie = trie.view();
     let mut copied = 0;
     for_each_match(trie, text.as_bytes(), |at, found| {
         let copy_unchanged = |out: &mut String| {
@@ -162,6 +172,36 @@ pub(crate) fn convert_step(trie: TrieView<'_>, text: &str, out: &mut String) {
         }
         copied = at + found.len;
     });
+    out.push_str(&text[copied..]);
+}
+
+/// `convert_step` visiting only the positions where a key can start.
+fn convert_sparse(trie: TrieView<'_>, starts: KeyStarts<'_>, text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    // The walk's position: a start inside the last match is no unit boundary.
+    let mut resume = 0;
+    for at in starts {
+        if at < resume {
+            continue;
+        }
+        let Some(found) = trie.longest_match(&bytes[at..]) else {
+            continue;
+        };
+        resume = at + found.len;
+        match found.replacement {
+            Replacement::Keep => continue,
+            Replacement::Char(c) => {
+                out.push_str(&text[copied..at]);
+                out.push(c);
+            }
+            Replacement::Text(value) => {
+                out.push_str(&text[copied..at]);
+                out.push_str(value);
+            }
+        }
+        copied = resume;
+    }
     out.push_str(&text[copied..]);
 }
 

@@ -58,8 +58,8 @@ pub struct TrieTables {
     pub value_offsets: Vec<u32>,
     /// Every distinct value, concatenated.
     pub values: String,
-    /// Bit `b` set: some key's first byte is `b`. A text without such a byte holds no key.
-    pub first_bytes: [u64; 4],
+    /// The distinct first bytes of the keys, in order. A text without any holds no key.
+    pub first_bytes: Vec<u8>,
     /// One bit per code point of the Basic Multilingual Plane (bit `cp % 32` of word
     /// `cp / 32`): set where a walk must stop and look, because the character starts a key
     /// or is an ideographic description operator. A walk skips every other character
@@ -133,11 +133,12 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
     let mut winners: Vec<&RankedEntry<'_>> = winners.into_values().collect();
     winners.sort_by(|a, b| a.key.cmp(b.key));
 
-    let mut first_bytes = [0u64; 4];
-    for entry in &winners {
-        let byte = entry.key.as_bytes()[0];
-        first_bytes[usize::from(byte >> 6)] |= 1 << (byte & 63);
-    }
+    let mut first_bytes: Vec<u8> = winners
+        .iter()
+        .map(|entry| entry.key.as_bytes()[0])
+        .collect();
+    first_bytes.sort_unstable();
+    first_bytes.dedup();
     let mut stops = vec![0u32; STOP_WORDS];
     let first_chars = winners.iter().filter_map(|entry| entry.key.chars().next());
     for cp in first_chars

@@ -35,7 +35,7 @@ pub(crate) struct Trie {
     value_offsets: Cow<'static, [u32]>,
     values: Cow<'static, str>,
     /// Bit `b` set: some key starts with the byte `b`.
-    first_bytes: [u64; 4],
+    first_bytes: Cow<'static, [u8]>,
     /// Where a walk must stop and look (see `builder::TrieTables::stops`).
     stops: Cow<'static, [u32]>,
 }
@@ -71,7 +71,7 @@ pub(crate) struct StaticTables {
     pub(crate) nodes: &'static [[u32; 4]],
     pub(crate) value_offsets: &'static [u32],
     pub(crate) values: &'static str,
-    pub(crate) first_bytes: [u64; 4],
+    pub(crate) first_bytes: &'static [u8],
     pub(crate) stops: &'static [u32],
 }
 
@@ -84,7 +84,7 @@ impl Trie {
             nodes: Cow::Borrowed(tables.nodes),
             value_offsets: Cow::Borrowed(tables.value_offsets),
             values: Cow::Borrowed(tables.values),
-            first_bytes: tables.first_bytes,
+            first_bytes: Cow::Borrowed(tables.first_bytes),
             stops: Cow::Borrowed(tables.stops),
         }
     }
@@ -98,31 +98,31 @@ impl Trie {
             nodes: Cow::Owned(tables.nodes),
             value_offsets: Cow::Owned(tables.value_offsets),
             values: Cow::Owned(tables.values),
-            first_bytes: tables.first_bytes,
+            first_bytes: Cow::Owned(tables.first_bytes),
             stops: Cow::Owned(tables.stops),
         }
     }
 
-    /// Whether some key occurs in `text` (valid UTF-8) at a character boundary. Only the
-    /// positions whose byte starts some key are looked up; when keys start with at most
-    /// three distinct bytes (as OpenCC's compatibility-ideograph keys do), those positions
-    /// are found with `memchr`.
-    pub(crate) fn occurs_in(&self, text: &[u8]) -> bool {
+    /// The positions in `text` (valid UTF-8) where a key may start, found with `memchr`:
+    /// every position whose byte starts some key. `None` when keys start with more than
+    /// three distinct bytes (as OpenCC's compatibility-ideograph keys do not).
+    pub(crate) fn key_starts<'t>(&self, text: &'t [u8]) -> Option<KeyStarts<'t>> {
+        match self.first_bytes[..] {
+            [] => Some(KeyStarts::None),
+            [a] => Some(KeyStarts::One(memchr::memchr_iter(a, text))),
+            [a, b] => Some(KeyStarts::Two(memchr::memchr2_iter(a, b, text))),
+            [a, b, c] => Some(KeyStarts::Three(memchr::memchr3_iter(a, b, c, text))),
+            _ => None,
+        }
+    }
+
+    /// Whether some key may occur in `text`: false only when no position where a key
+    /// could start holds one.
+    pub(crate) fn may_occur_in(&self, text: &[u8]) -> bool {
         let view = self.view();
-        let matches_at = |at: usize| view.longest_match(&text[at..]).is_some();
-        let starts: Vec<u8> = (0..=255u8)
-            .filter(|&b| self.first_bytes[usize::from(b >> 6)] >> (b & 63) & 1 != 0)
-            .collect();
-        match starts[..] {
-            [] => false,
-            [a] => memchr::memchr_iter(a, text).any(matches_at),
-            [a, b] => memchr::memchr2_iter(a, b, text).any(matches_at),
-            [a, b, c] => memchr::memchr3_iter(a, b, c, text).any(matches_at),
-            _ => text.iter().enumerate().any(|(at, &b)| {
-                self.first_bytes[usize::from(b >> 6)] >> (b & 63) & 1 != 0
-                    && !(0x80..0xC0).contains(&b)
-                    && matches_at(at)
-            }),
+        match self.key_starts(text) {
+            Some(mut starts) => starts.any(|at| view.longest_match(&text[at..]).is_some()),
+            None => true,
         }
     }
 
@@ -141,6 +141,28 @@ impl Trie {
             value_offsets: &self.value_offsets,
             values: &self.values,
             stops: &self.stops,
+        }
+    }
+}
+
+/// The positions where a key may start; see [`Trie::key_starts`]. A key's first byte is
+/// never a UTF-8 continuation byte, so every position is a character boundary.
+pub(crate) enum KeyStarts<'t> {
+    None,
+    One(memchr::Memchr<'t>),
+    Two(memchr::Memchr2<'t>),
+    Three(memchr::Memchr3<'t>),
+}
+
+impl Iterator for KeyStarts<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            KeyStarts::None => None,
+            KeyStarts::One(positions) => positions.next(),
+            KeyStarts::Two(positions) => positions.next(),
+            KeyStarts::Three(positions) => positions.next(),
         }
     }
 }
