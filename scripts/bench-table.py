@@ -48,17 +48,15 @@ def main():
     parser.add_argument("root", nargs="?", default="target/criterion")
     parser.add_argument("--group", default="", help="only groups starting with this")
     args = parser.parse_args()
-    results = load(args.root)
+    results = {group: row for group, row in load(args.root).items() if group.startswith(args.group)}
     if not results:
         sys.exit(f"no Criterion results under {args.root}: run `cargo bench` first")
     peers = sorted({peer for group in results.values() for peer in group},
                    key=lambda p: (p != "fanjian", p == "copy", p))
-    others = [p for p in peers if p != "fanjian" and p != "copy"]
+    others = [p for p in peers if p not in ("fanjian", "copy")]
     print("| group | " + " | ".join(peers) + " | " + " | ".join(f"fanjian ÷ {p}" for p in others) + " |")
     print("|---" * (1 + len(peers) + len(others)) + "|")
     for group in sorted(results):
-        if not group.startswith(args.group):
-            continue
         row = results[group]
         cells = [cell(*row[p]) if p in row else "" for p in peers]
         ratios = []
