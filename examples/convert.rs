@@ -24,10 +24,13 @@
 //! configuration, unreadable input, invalid UTF-8 with its line and byte offset) prints one
 //! line on standard error and exits with status 1.
 
-use std::fs::{self, File};
-use std::io::{self, BufReader, BufWriter};
-use std::path::{Path, PathBuf};
+use std::fs::File;
+use std::io::{self, BufReader};
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+#[path = "support/output.rs"]
+mod output;
 
 use fanjian::normalize::{Normalizer, Profile};
 use fanjian::{Config, Converter, TofuRisk};
@@ -112,45 +115,10 @@ fn run(options: &Options) -> Result<(), String> {
         Some(normalizer) => Box::new(normalizer.reader(BufReader::with_capacity(1 << 16, input))),
         None => input,
     };
-    match &options.output {
-        None => {
-            let stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-            converter
-                .convert_stream(input, stdout)
-                .map_err(|e| format!("{input_name}: {e}"))?;
-        }
-        Some(path) => {
-            let temporary = temporary_path(path);
-            let result = File::create(&temporary)
-                .map_err(|e| format!("{}: {e}", temporary.display()))
-                .and_then(|file| {
-                    let mut writer = BufWriter::with_capacity(1 << 16, file);
-                    converter
-                        .convert_stream(input, &mut writer)
-                        .map_err(|e| format!("{input_name}: {e}"))?;
-                    let file = writer
-                        .into_inner()
-                        .map_err(|e| format!("{}: {}", temporary.display(), e.error()))?;
-                    file.sync_all()
-                        .map_err(|e| format!("{}: {e}", temporary.display()))
-                })
-                .and_then(|()| {
-                    fs::rename(&temporary, path).map_err(|e| format!("{}: {e}", path.display()))
-                });
-            if result.is_err() {
-                // Best effort: the temporary file holds no data worth keeping.
-                let _ = fs::remove_file(&temporary);
-            }
-            result?;
-        }
-    }
-    Ok(())
-}
-
-/// A file beside `path`, on the same file system, so that renaming it over `path` is atomic.
-fn temporary_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or("output".into(), |name| name.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+    output::write_to(options.output.as_deref(), |out| {
+        converter
+            .convert_stream(input, out)
+            .map(drop)
+            .map_err(|e| format!("{input_name}: {e}"))
+    })
 }

@@ -26,10 +26,13 @@
 //! than memory work. Any error (unknown name, unreadable input, invalid UTF-8 with its line
 //! and byte offset) prints one line on standard error and exits with status 1.
 
-use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+#[path = "support/output.rs"]
+mod output;
 
 use fanjian::normalize::{Normalizer, Op, Profile, QuoteStyle};
 
@@ -151,95 +154,18 @@ fn run(options: &Options) -> Result<(), String> {
         )),
         None => Box::new(io::stdin().lock()),
     };
-    match &options.output {
-        None => {
-            let stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-            normalize(
-                &options.normalizer,
-                input,
-                &input_name,
-                stdout,
-                "standard output",
-            )
-        }
-        Some(path) => {
-            let temporary = temporary_path(path);
-            let output_name = temporary.display().to_string();
-            let result = File::create(&temporary)
-                .map_err(|e| format!("{output_name}: {e}"))
-                .and_then(|file| {
-                    let mut writer = BufWriter::with_capacity(1 << 16, file);
-                    normalize(
-                        &options.normalizer,
-                        input,
-                        &input_name,
-                        &mut writer,
-                        &output_name,
-                    )?;
-                    let file = writer
-                        .into_inner()
-                        .map_err(|e| format!("{output_name}: {}", e.error()))?;
-                    file.sync_all().map_err(|e| format!("{output_name}: {e}"))
-                })
-                .and_then(|()| {
-                    fs::rename(&temporary, path).map_err(|e| format!("{}: {e}", path.display()))
-                });
-            if result.is_err() {
-                // Best effort: the temporary file holds no data worth keeping.
-                let _ = fs::remove_file(&temporary);
+    let mut normalized = options.normalizer.reader(input);
+    output::write_to(options.output.as_deref(), |out| {
+        let mut buffer = vec![0; 1 << 16];
+        loop {
+            let read = normalized
+                .read(&mut buffer)
+                .map_err(|e| format!("{input_name}: {e}"))?;
+            if read == 0 {
+                return Ok(());
             }
-            result
+            out.write_all(&buffer[..read])
+                .map_err(|e| format!("writing the output: {e}"))?;
         }
-    }
-}
-
-/// Normalizes `input` line by line into `output`, keeping each line's ending.
-fn normalize(
-    normalizer: &Normalizer,
-    mut input: impl BufRead,
-    input_name: &str,
-    mut output: impl Write,
-    output_name: &str,
-) -> Result<(), String> {
-    let mut stream = normalizer.stream();
-    let mut line = Vec::new();
-    let mut normalized = String::new();
-    let mut offset = 0u64;
-    let mut number = 0u64;
-    loop {
-        line.clear();
-        let read = input
-            .read_until(b'\n', &mut line)
-            .map_err(|e| format!("{input_name}: {e}"))?;
-        if read == 0 {
-            break;
-        }
-        number += 1;
-        let text = std::str::from_utf8(&line).map_err(|e| {
-            format!(
-                "{input_name}: invalid UTF-8 at line {number}, byte offset {}",
-                offset + e.valid_up_to() as u64
-            )
-        })?;
-        normalized.clear();
-        stream.push_into(text, &mut normalized);
-        output
-            .write_all(normalized.as_bytes())
-            .map_err(|e| format!("{output_name}: {e}"))?;
-        offset += read as u64;
-    }
-    normalized.clear();
-    stream.finish_into(&mut normalized);
-    output
-        .write_all(normalized.as_bytes())
-        .and_then(|()| output.flush())
-        .map_err(|e| format!("{output_name}: {e}"))
-}
-
-/// A file beside `path`, on the same file system, so that renaming it over `path` is atomic.
-fn temporary_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or("output".into(), |name| name.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+    })
 }

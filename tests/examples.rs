@@ -1,5 +1,5 @@
-//! The `convert` example as a user runs it: flags, output, and one-line errors with a
-//! non-zero exit status that leave an existing output file untouched.
+//! The `convert` and `normalize` examples as a user runs them: flags, output, and one-line
+//! errors with a non-zero exit status that leave an existing output file untouched.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -7,34 +7,35 @@ use std::sync::OnceLock;
 
 use fanjian::{Config, Converter};
 
-/// The example's binary, built once (a plain `cargo test` builds examples, but a filtered
-/// run such as `cargo test --test convert_example` does not).
-fn example() -> PathBuf {
+/// An example's binary. The examples are built once (a plain `cargo test` builds them, but
+/// a filtered run such as `cargo test --test examples` does not).
+fn example(name: &str) -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    BUILT
-        .get_or_init(|| {
-            let mut args = vec!["build", "--quiet", "--example", "convert"];
-            if !cfg!(debug_assertions) {
-                args.push("--release");
-            }
-            let status = Command::new(env!("CARGO"))
-                .args(args)
-                .current_dir(env!("CARGO_MANIFEST_DIR"))
-                .status()
-                .unwrap();
-            assert!(status.success(), "cargo build --example convert failed");
-            let test_binary = std::env::current_exe().unwrap();
-            let profile_dir = test_binary.parent().unwrap().parent().unwrap();
-            profile_dir
-                .join("examples")
-                .join(format!("convert{}", std::env::consts::EXE_SUFFIX))
-        })
-        .clone()
+    let examples = BUILT.get_or_init(|| {
+        let mut args = vec!["build", "--quiet", "--examples"];
+        if !cfg!(debug_assertions) {
+            args.push("--release");
+        }
+        let status = Command::new(env!("CARGO"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "cargo build --examples failed");
+        let test_binary = std::env::current_exe().unwrap();
+        test_binary
+            .parent()
+            .unwrap()
+            .parent()
+            .unwrap()
+            .join("examples")
+    });
+    examples.join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
 }
 
-fn run(args: &[&str], stdin: &[u8]) -> Output {
+fn run_example(name: &str, args: &[&str], stdin: &[u8]) -> Output {
     use std::io::Write;
-    let mut child = Command::new(example())
+    let mut child = Command::new(example(name))
         .args(args)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -45,11 +46,13 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// Runs the `convert` example.
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    run_example("convert", args, stdin)
+}
+
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "fanjian-convert-example-{name}-{}",
-        std::process::id()
-    ));
+    let dir = std::env::temp_dir().join(format!("fanjian-example-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -82,7 +85,7 @@ fn converts_the_sample_file_and_standard_input() {
 
 #[test]
 fn normalizes_before_converting() {
-    use fanjian::normalize::{Normalizer, Profile};
+    use fanjian::normalize::{Normalizer, Op, Profile};
     let text = "他说:\"头发干了...\"\n```\na,b\n```\n最后--没有换行";
     for (flag, profile) in [
         ("auto", Profile::for_config(Config::S2TW)),
@@ -198,5 +201,42 @@ fn errors_are_one_line_and_leave_the_output_untouched() {
         2,
         "a temporary file was left behind: {leftovers:?}"
     );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn normalize_example_streams_lines_and_reports_bad_input() {
+    use fanjian::normalize::{Normalizer, Op, Profile};
+    let text = "他说:\"你好,世界...\"\nHello, world...\n最后一行--没有换行";
+    for (args, profile) in [
+        (vec![], Profile::Mainland),
+        (vec!["--profile", "taiwan"], Profile::Taiwan),
+    ] {
+        let output = run_example("normalize", &args, text.as_bytes());
+        assert!(output.status.success());
+        assert_eq!(
+            String::from_utf8(output.stdout).unwrap(),
+            Normalizer::new(profile).normalize(text)
+        );
+    }
+    let text = "Ｗｉｎｄｏｗｓ很好－－真的";
+    let output = run_example("normalize", &["--ops", "fold_width,dash"], text.as_bytes());
+    let expected = Normalizer::from_ops([Op::FoldWidth, Op::Dash]).normalize(text);
+    assert_ne!(expected, text);
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), expected);
+
+    let dir = temp_dir("normalize");
+    let output_path = dir.join("out.txt");
+    std::fs::write(&output_path, "precious").unwrap();
+    let output = run_example(
+        "normalize",
+        &["-o", output_path.to_str().unwrap()],
+        b"ok\nab\xFFc\n",
+    );
+    let stderr = one_line_error(&output);
+    assert!(stderr.contains("line 2, byte offset 5"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&output_path).unwrap(), "precious");
+    let stderr = one_line_error(&run_example("normalize", &["--profile", "martian"], b""));
+    assert!(stderr.contains("martian"), "{stderr}");
     std::fs::remove_dir_all(dir).unwrap();
 }
