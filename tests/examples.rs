@@ -85,7 +85,7 @@ fn converts_the_sample_file_and_standard_input() {
 
 #[test]
 fn normalizes_before_converting() {
-    use fanjian::normalize::{Normalizer, Op, Profile};
+    use fanjian::normalize::{Normalizer, Profile};
     let text = "他说:\"头发干了...\"\n```\na,b\n```\n最后--没有换行";
     for (flag, profile) in [
         ("auto", Profile::for_config(Config::S2TW)),
