@@ -2,10 +2,13 @@
 
 use fanjian::normalize::{Normalizer, Op, Profile, QuoteStyle};
 
+/// How many normalizers [`normalizer`] picks from.
+pub const NORMALIZERS: usize = Op::ALL.len() + Profile::ALL.len() + 3;
+
 /// Every op alone, every profile, and the profile options: 19 normalizers.
 pub fn normalizer(pick: u8) -> Normalizer {
     let ops = Op::ALL.len();
-    let pick = usize::from(pick) % (ops + Profile::ALL.len() + 3);
+    let pick = usize::from(pick) % NORMALIZERS;
     if pick < ops {
         return Normalizer::from_ops([Op::ALL[pick]]);
     }
