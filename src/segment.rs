@@ -213,19 +213,30 @@ fn convert_sparse(trie: TrieView<'_>, starts: KeyStarts<'_>, text: &str, out: &m
 /// character's code is kept for the next position, so most characters are decoded and
 /// looked up once.
 #[inline(always)]
-fn for_each_match<'a>(
+fn for_each_match<'a>(trie: TrieView<'a>, bytes: &[u8], on_match: impl FnMut(usize, Match<'a>)) {
+    // Two copies of the walk, so that the ASCII skip costs nothing where it cannot apply
+    // (s2t's trie has keys that start with ASCII letters).
+    if trie.ascii_never_stops() {
+        walk::<true, _>(trie, bytes, on_match);
+    } else {
+        walk::<false, _>(trie, bytes, on_match);
+    }
+}
+
+/// `for_each_match`, with the ASCII skip compiled in or out.
+#[inline(always)]
+fn walk<'a, const SKIP_ASCII: bool, F: FnMut(usize, Match<'a>)>(
     trie: TrieView<'a>,
     bytes: &[u8],
-    mut on_match: impl FnMut(usize, Match<'a>),
+    mut on_match: F,
 ) {
     // The code and length of the character at `next_at`, already looked up.
     let mut next_at = usize::MAX;
     let mut next_code = 0;
     let mut next_len = 0;
     let mut at = 0;
-    let ascii_never_stops = trie.ascii_never_stops();
     while at < bytes.len() {
-        if ascii_never_stops && bytes[at] < 0x80 {
+        if SKIP_ASCII && bytes[at] < 0x80 {
             // Skip ASCII eight bytes at a time: most Chinese text mixes in some.
             while let Some(word) = bytes.get(at..at + 8) {
                 if u64::from_le_bytes(word.try_into().expect("8 bytes")) & 0x8080_8080_8080_8080
