@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::builtin;
 use crate::ids;
+use crate::parallel;
 use crate::segment::{Scratch, Stage};
 use crate::stream;
 use crate::{Config, Error};
@@ -143,6 +144,17 @@ impl Converter {
         } else {
             engine.conversion.run(text, out, &mut scratch);
         }
+    }
+
+    /// Converts `text` on up to `threads` threads (0: one per available core), with the
+    /// output of [`Converter::convert`].
+    ///
+    /// The text is cut into pieces of at least 256 KiB where no dictionary key can reach
+    /// across (before characters no key holds, such as line breaks and most punctuation),
+    /// and the pieces convert at once. A smaller text, or one without such places, converts
+    /// on this thread.
+    pub fn convert_parallel(&self, text: &str, threads: usize) -> String {
+        parallel::convert(self, text, threads, parallel::MIN_PIECE_BYTES)
     }
 
     /// Converts UTF-8 bytes. Bytes that are not UTF-8 are an error naming the offset of the

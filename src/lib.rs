@@ -77,6 +77,7 @@ mod ids;
 #[cfg(test)]
 mod lexicon;
 pub mod normalize;
+mod parallel;
 mod segment;
 mod stream;
 mod trie;
