@@ -154,6 +154,21 @@ fn writes_the_output_file_whole() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// A device given as the output is written, not replaced by a renamed file.
+#[cfg(unix)]
+#[test]
+fn writes_to_a_device_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let output = run(&["-c", "s2t", "-o", "/dev/null"], "头发".as_bytes());
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let kind = std::fs::metadata("/dev/null").unwrap().file_type();
+    assert!(kind.is_char_device(), "/dev/null is now {kind:?}");
+}
+
 #[test]
 fn errors_are_one_line_and_leave_the_output_untouched() {
     let stderr = one_line_error(&run(&["-c", "s2x"], b""));

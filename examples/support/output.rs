@@ -1,14 +1,15 @@
 //! Where the examples write: standard output, or a file that is replaced only once its new
 //! content is complete.
 
-use std::fs::{self, File};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Calls `write` with standard output, or, for a `path`, with a temporary file beside it
 /// that is flushed, synced and renamed over `path` only when `write` succeeds. An existing
 /// file is never left half-written, even when it is also the input (read whole by then),
-/// and it keeps its permissions.
+/// and it keeps its permissions. A path that exists and is no regular file (`/dev/null`, a
+/// pipe) is written directly: a rename would replace it.
 pub fn write_to(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> Result<(), String>,
@@ -18,6 +19,17 @@ pub fn write_to(
         write(&mut stdout)?;
         return stdout.flush().map_err(|e| format!("standard output: {e}"));
     };
+    if fs::metadata(path).is_ok_and(|existing| !existing.is_file()) {
+        let file = OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut writer = BufWriter::with_capacity(1 << 16, file);
+        write(&mut writer)?;
+        return writer
+            .flush()
+            .map_err(|e| format!("{}: {e}", path.display()));
+    }
     let temporary = temporary_path(path);
     let temporary_name = temporary.display().to_string();
     let result = File::create(&temporary)
