@@ -8,7 +8,7 @@ use crate::builtin;
 use crate::ids;
 use crate::parallel;
 use crate::segment::{Scratch, Stage};
-use crate::stream;
+use crate::stream::{self, Batching};
 use crate::{Config, Error};
 
 /// Whether dictionaries marked `may_output_tofu` are used.
@@ -172,7 +172,21 @@ impl Converter {
     /// The input is cut only before characters that no dictionary key holds (newlines,
     /// spaces, most punctuation); a stretch without any is held in memory whole.
     pub fn convert_stream<R: Read, W: Write>(&self, reader: R, writer: W) -> Result<u64, Error> {
-        stream::convert(self, reader, writer)
+        stream::convert(self, reader, writer, Batching::sequential())
+    }
+
+    /// [`Converter::convert_stream`] on up to `threads` threads (0: one per available
+    /// core): the input is gathered into batches of a few MiB, each cut where no key can
+    /// reach across and converted in parallel pieces. Memory stays bounded by a few
+    /// batches; the output is that of converting the whole.
+    pub fn convert_stream_parallel<R: Read, W: Write>(
+        &self,
+        reader: R,
+        writer: W,
+        threads: usize,
+    ) -> Result<u64, Error> {
+        let batching = Batching::parallel(parallel::thread_count(threads));
+        stream::convert(self, reader, writer, batching)
     }
 
     /// Whether `c` occurs in no key of any dictionary of this converter and is no IDS

@@ -14,7 +14,7 @@ pub(crate) const MIN_PIECE_BYTES: usize = 256 * 1024;
 
 /// Pieces per thread: more pieces than threads, so that a thread slowed by its text (or by
 /// the machine) does not hold the others up.
-const PIECES_PER_THREAD: usize = 4;
+pub(crate) const PIECES_PER_THREAD: usize = 4;
 
 /// Converts `text` on up to `threads` threads (0: one per available core), in pieces of
 /// at least `min_piece` bytes.
@@ -24,10 +24,7 @@ pub(crate) fn convert(
     threads: usize,
     min_piece: usize,
 ) -> String {
-    let threads = match threads {
-        0 => thread::available_parallelism().map_or(1, usize::from),
-        n => n,
-    };
+    let threads = thread_count(threads);
     let piece = min_piece
         .max(text.len() / (threads * PIECES_PER_THREAD))
         .max(1);
@@ -70,6 +67,14 @@ pub(crate) fn convert(
         out.push_str(output);
     }
     out
+}
+
+/// The number of threads to use for a request of `threads` (0: one per available core).
+pub(crate) fn thread_count(threads: usize) -> usize {
+    match threads {
+        0 => thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    }
 }
 
 /// Where to cut `text` into pieces of about `piece` bytes: 0, the cuts, and the text's

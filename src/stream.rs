@@ -3,16 +3,57 @@
 use std::io::{ErrorKind, Read, Write};
 
 use crate::cut::last_cut;
+use crate::parallel;
 use crate::{Converter, Error, IoOperation};
 
 /// How much is read at a time.
 const READ_SIZE: usize = 64 * 1024;
 
+/// How a stream is converted: on how many threads, in batches of how many bytes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Batching {
+    threads: usize,
+    /// Text gathered before a conversion (0: whatever a read gives).
+    batch: usize,
+    /// The smallest piece a batch is cut into for a thread.
+    min_piece: usize,
+}
+
+impl Batching {
+    /// This thread only, converting after every read.
+    pub(crate) fn sequential() -> Batching {
+        Batching {
+            threads: 1,
+            batch: 0,
+            min_piece: 0,
+        }
+    }
+
+    /// `threads` threads, each batch big enough for a few pieces per thread.
+    pub(crate) fn parallel(threads: usize) -> Batching {
+        if threads <= 1 {
+            return Batching::sequential();
+        }
+        Batching {
+            threads,
+            batch: threads * parallel::PIECES_PER_THREAD * parallel::MIN_PIECE_BYTES,
+            min_piece: parallel::MIN_PIECE_BYTES,
+        }
+    }
+}
+
+/// Converts `reader` to `writer` as `batching` says.
 pub(crate) fn convert<R: Read, W: Write>(
     converter: &Converter,
     mut reader: R,
     mut writer: W,
+    batching: Batching,
 ) -> Result<u64, Error> {
+    let Batching {
+        threads,
+        batch,
+        min_piece,
+    } = batching;
     // `block[..carried]` holds the first bytes of a character that the last read cut off;
     // the next read goes after them, so every byte is checked as UTF-8 once.
     let mut block = vec![0u8; READ_SIZE + 4];
@@ -62,13 +103,19 @@ pub(crate) fn convert<R: Read, W: Write>(
 
         let cut = if at_end {
             Some(text.len())
+        } else if text.len() < batch {
+            None
         } else {
             last_cut(&text, no_cut_before, is_inert)
         };
         match cut {
             Some(cut) => {
                 converted.clear();
-                converter.convert_into(&text[..cut], &mut converted);
+                if threads > 1 {
+                    converted = parallel::convert(converter, &text[..cut], threads, min_piece);
+                } else {
+                    converter.convert_into(&text[..cut], &mut converted);
+                }
                 writer
                     .write_all(converted.as_bytes())
                     .map_err(|error| Error::io(IoOperation::Write, &error))?;
@@ -78,6 +125,7 @@ pub(crate) fn convert<R: Read, W: Write>(
                 text.drain(..cut);
                 no_cut_before = 0;
             }
+            None if text.len() < batch => {}
             None => no_cut_before = text.len().saturating_sub(1),
         }
         if at_end {
@@ -85,6 +133,51 @@ pub(crate) fn convert<R: Read, W: Write>(
                 .flush()
                 .map_err(|error| Error::io(IoOperation::Write, &error))?;
             return Ok(written);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Config;
+    use proptest::prelude::*;
+
+    /// Reads its bytes `piece` at a time.
+    struct Pieces<'a>(&'a [u8], usize);
+
+    impl Read for Pieces<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.1.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    proptest! {
+        /// Batches and pieces of any size, on 1 to 4 threads, read in any chunking, give
+        /// what converting the whole gives.
+        #[test]
+        fn batched_parallel_stream_equals_whole(
+            pieces in prop::collection::vec(prop::sample::select(vec![
+                "头发", "干了", "后来", "台湾", "软件", "打印机", "\n", " ", "，", "a", "⿰讠",
+                "⿰", "𠮷", "说", "著", "裡", "\u{F900}",
+            ]), 0..300),
+            config in prop::sample::select(Config::ALL.to_vec()),
+            threads in 1usize..=4,
+            batch in 0usize..200,
+            min_piece in 1usize..40,
+            read in 1usize..50,
+        ) {
+            let text = pieces.concat();
+            let converter = Converter::new(config);
+            let mut out = Vec::new();
+            let batching = Batching { threads, batch, min_piece };
+            let written =
+                convert(&converter, Pieces(text.as_bytes(), read), &mut out, batching).unwrap();
+            prop_assert_eq!(written, out.len() as u64);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), converter.convert(&text));
         }
     }
 }
