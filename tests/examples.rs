@@ -1,60 +1,16 @@
 //! The `convert` and `normalize` examples as a user runs them: flags, output, and one-line
 //! errors with a non-zero exit status that leave an existing output file untouched.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-use std::sync::OnceLock;
+mod example_binaries;
 
+use std::process::Output;
+
+use example_binaries::{run_example, temp_dir};
 use fanjian::{Config, Converter};
-
-/// An example's binary. The examples are built once (a plain `cargo test` builds them, but
-/// a filtered run such as `cargo test --test examples` does not).
-fn example(name: &str) -> PathBuf {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    let examples = BUILT.get_or_init(|| {
-        let mut args = vec!["build", "--quiet", "--examples"];
-        if !cfg!(debug_assertions) {
-            args.push("--release");
-        }
-        let status = Command::new(env!("CARGO"))
-            .args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .unwrap();
-        assert!(status.success(), "cargo build --examples failed");
-        let test_binary = std::env::current_exe().unwrap();
-        test_binary
-            .parent()
-            .unwrap()
-            .parent()
-            .unwrap()
-            .join("examples")
-    });
-    examples.join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
-}
-
-fn run_example(name: &str, args: &[&str], stdin: &[u8]) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(example(name))
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
 
 /// Runs the `convert` example.
 fn run(args: &[&str], stdin: &[u8]) -> Output {
     run_example("convert", args, stdin)
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("fanjian-example-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn one_line_error(output: &Output) -> String {
