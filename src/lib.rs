@@ -68,6 +68,7 @@ mod builtin;
 mod config;
 mod converter;
 mod cut;
+mod detect;
 // `build.rs` compiles the built-in dictionaries with these two; declared here for their
 // unit tests.
 #[cfg(test)]
@@ -77,13 +78,17 @@ mod ids;
 #[cfg(test)]
 mod lexicon;
 pub mod normalize;
+mod repair;
+mod script_tables;
 mod segment;
 mod stream;
 mod trie;
 
 pub use config::Config;
 pub use converter::{Converter, ConverterBuilder, TofuRisk};
+pub use detect::{Detection, Evidence, MIXED_MINIMUM, Region, Script, detect};
 pub use error::{Error, IoOperation};
+pub use repair::{RepairTarget, Repairer, repair};
 
 // The README's examples run as doctests, so they stay true.
 #[cfg(doctest)]

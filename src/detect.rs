@@ -1,0 +1,315 @@
+//! Script and region detection: is a text Simplified, Traditional, mixed or not Chinese, and
+//! which regional standard do its Traditional forms follow?
+//!
+//! Evidence is counted per character from tables compiled out of OpenCC's own character
+//! dictionaries (`build/detect_tables.rs`): characters only one script writes (们/們) and
+//! variant forms that one regional standard never writes (裏 in Taiwan, 裡 in Hong Kong).
+//! Counting is one table look-up per Han character, so detection runs at memory-like
+//! speed; the verdict is a few comparisons over the counts.
+
+use std::fmt;
+
+use crate::script_tables::{
+    self, NOT_HONG_KONG, NOT_STANDARD, NOT_TAIWAN, SIMPLIFIED, TRADITIONAL,
+};
+
+/// The script a text is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Script {
+    /// Simplified Chinese: Simplified-only characters, no or hardly any Traditional ones.
+    Simplified,
+    /// Traditional Chinese: Traditional-only characters, no or hardly any Simplified ones.
+    Traditional,
+    /// Both scripts in earnest: at least [`MIXED_MINIMUM`] characters of the less frequent
+    /// script.
+    Mixed,
+    /// Nothing tells: no Chinese, Japanese (kana), or Chinese written only with characters
+    /// both scripts share (人, 大, 中), which reads the same in either.
+    Unknown,
+}
+
+/// Mixed text holds at least this many characters of its less frequent script: a single
+/// stray character in a long text is more often a typo or a quoted name than a change of
+/// script.
+pub const MIXED_MINIMUM: usize = 2;
+
+impl Script {
+    /// The lowercase name: `simplified`, `traditional`, `mixed` or `unknown`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Script::Simplified => "simplified",
+            Script::Traditional => "traditional",
+            Script::Mixed => "mixed",
+            Script::Unknown => "unknown",
+        }
+    }
+}
+
+impl fmt::Display for Script {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The regional standard a text follows, as far as its characters tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Region {
+    /// Mainland China: Simplified text (the script of the mainland, and of Singapore and
+    /// Malaysia too; their vocabulary is not told apart).
+    Mainland,
+    /// Taiwan: Traditional text with Taiwan's variant forms (裡, 著 for 着, 為).
+    Taiwan,
+    /// Hong Kong: Traditional text with Hong Kong's variant forms (裏, 説, 温, 台 for 臺).
+    HongKong,
+}
+
+impl Region {
+    /// The lowercase name: `mainland`, `taiwan` or `hongkong`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Region::Mainland => "mainland",
+            Region::Taiwan => "taiwan",
+            Region::HongKong => "hongkong",
+        }
+    }
+}
+
+impl fmt::Display for Region {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The counts a detection rests on. Counts of several texts add up ([`Evidence::add`]),
+/// so a long text can be counted piece by piece.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub struct Evidence {
+    /// Han characters (CJK Unified Ideographs and their extensions, compatibility
+    /// ideographs).
+    pub han: usize,
+    /// Hiragana and katakana letters: Japanese, not Chinese, when frequent.
+    pub kana: usize,
+    /// Characters only Simplified text writes (们, 国).
+    pub simplified: usize,
+    /// Characters only Traditional text writes (們, 國).
+    pub traditional: usize,
+    /// Characters OpenCC's standard Traditional never writes (裡, 為).
+    pub not_standard: usize,
+    /// Characters OpenCC's Taiwan standard never writes (裏, 着).
+    pub not_taiwan: usize,
+    /// Characters OpenCC's Hong Kong standard never writes (裡, 臺, 說).
+    pub not_hong_kong: usize,
+}
+
+impl Evidence {
+    /// The counts for `text`.
+    pub fn of(text: &str) -> Evidence {
+        let mut evidence = Evidence::default();
+        evidence.add(text);
+        evidence
+    }
+
+    /// Adds the counts for `text`.
+    pub fn add(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let lead = bytes[at];
+            if lead < 0x80 {
+                at += 1;
+            } else if lead < 0xE0 {
+                at += 2;
+            } else if lead < 0xF0 {
+                // A `&str` is valid UTF-8, so the two continuation bytes are there.
+                let code = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(bytes[at + 1] & 0x3F) << 6)
+                    | u32::from(bytes[at + 2] & 0x3F);
+                at += 3;
+                match code {
+                    0x3400..=0x9FFF => {
+                        self.han += 1;
+                        let flags = script_tables::dense_flags(code);
+                        if flags != 0 {
+                            self.tally(flags);
+                        }
+                    }
+                    0xF900..=0xFAFF => self.han += 1,
+                    0x3041..=0x3096 | 0x30A1..=0x30FA => self.kana += 1,
+                    _ => {}
+                }
+            } else {
+                let code = (u32::from(lead & 0x07) << 18)
+                    | (u32::from(bytes[at + 1] & 0x3F) << 12)
+                    | (u32::from(bytes[at + 2] & 0x3F) << 6)
+                    | u32::from(bytes[at + 3] & 0x3F);
+                at += 4;
+                if (0x20000..=0x3FFFF).contains(&code) {
+                    self.han += 1;
+                    // Every supplementary code point of this range is a `char`.
+                    let flags = char::from_u32(code).map_or(0, script_tables::sparse_flags);
+                    if flags != 0 {
+                        self.tally(flags);
+                    }
+                }
+            }
+        }
+    }
+
+    fn tally(&mut self, flags: u8) {
+        self.simplified += usize::from(flags & SIMPLIFIED != 0);
+        self.traditional += usize::from(flags & TRADITIONAL != 0);
+        self.not_standard += usize::from(flags & NOT_STANDARD != 0);
+        self.not_taiwan += usize::from(flags & NOT_TAIWAN != 0);
+        self.not_hong_kong += usize::from(flags & NOT_HONG_KONG != 0);
+    }
+
+    /// Adds another text's counts.
+    pub fn merge(&mut self, other: &Evidence) {
+        self.han += other.han;
+        self.kana += other.kana;
+        self.simplified += other.simplified;
+        self.traditional += other.traditional;
+        self.not_standard += other.not_standard;
+        self.not_taiwan += other.not_taiwan;
+        self.not_hong_kong += other.not_hong_kong;
+    }
+}
+
+/// What [`detect`] found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct Detection {
+    /// The script.
+    pub script: Script,
+    /// How sure the script is, from 0 to 1: the share of the script evidence that agrees
+    /// with the verdict, times 1 − 2<sup>−n</sup> for n agreeing characters (one
+    /// character gives at most 0.5, five about 0.97). For [`Script::Mixed`] it grows with
+    /// the minority's count alone; for [`Script::Unknown`] it is 0.
+    pub confidence: f32,
+    /// The regional standard, when the characters tell one: [`Region::Mainland`] for
+    /// Simplified text; for Traditional or mixed text the one standard that its variant
+    /// forms contradict least, when exactly one does and some form contradicts another.
+    /// OpenCC's own standard, which no region follows fully, gives `None`.
+    pub region: Option<Region>,
+    /// The counts behind the verdict.
+    pub evidence: Evidence,
+}
+
+impl Detection {
+    /// The verdict on counted evidence.
+    pub fn from_evidence(evidence: Evidence) -> Detection {
+        let Evidence {
+            han,
+            kana,
+            simplified,
+            traditional,
+            ..
+        } = evidence;
+        let japanese = kana * 4 > han;
+        let script = if han == 0 || japanese || simplified + traditional == 0 {
+            Script::Unknown
+        } else if simplified.min(traditional) >= MIXED_MINIMUM {
+            Script::Mixed
+        } else if simplified > traditional {
+            Script::Simplified
+        } else if traditional > simplified {
+            Script::Traditional
+        } else {
+            // One of each: no majority and too little for mixed.
+            Script::Unknown
+        };
+        let saturation = |n: usize| 1.0 - 0.5f32.powi(n.min(64) as i32);
+        let total = (simplified + traditional) as f32;
+        let confidence = match script {
+            Script::Simplified => simplified as f32 / total * saturation(simplified),
+            Script::Traditional => traditional as f32 / total * saturation(traditional),
+            Script::Mixed => saturation(simplified.min(traditional)),
+            Script::Unknown => 0.0,
+        };
+        let region = match script {
+            Script::Simplified => Some(Region::Mainland),
+            Script::Traditional | Script::Mixed => traditional_region(&evidence),
+            Script::Unknown => None,
+        };
+        Detection {
+            script,
+            confidence,
+            region,
+            evidence,
+        }
+    }
+}
+
+/// The regional standard that the variant forms contradict least, when it is the only one
+/// and another is contradicted; `None` for OpenCC's standard or when nothing tells.
+fn traditional_region(evidence: &Evidence) -> Option<Region> {
+    let standard = evidence.not_standard;
+    let taiwan = evidence.not_taiwan;
+    let hong_kong = evidence.not_hong_kong;
+    if taiwan < standard.min(hong_kong) {
+        Some(Region::Taiwan)
+    } else if hong_kong < standard.min(taiwan) {
+        Some(Region::HongKong)
+    } else {
+        None
+    }
+}
+
+/// Detects the script and regional standard of `text`.
+///
+/// ```
+/// use fanjian::{Region, Script, detect};
+///
+/// assert_eq!(detect("我们的头发干了").script, Script::Simplified);
+/// assert_eq!(detect("我們的頭髮乾了").script, Script::Traditional);
+/// assert_eq!(detect("这里是简体，這裡是繁體").script, Script::Mixed);
+/// assert_eq!(detect("hello").script, Script::Unknown);
+/// assert_eq!(detect("這裡的軟體").region, Some(Region::Taiwan));
+/// ```
+pub fn detect(text: &str) -> Detection {
+    Detection::from_evidence(Evidence::of(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_characters_in_every_utf8_length() {
+        let evidence = Evidence::of("a é 们們 かな 𠀾 \u{F900}");
+        assert_eq!(evidence.han, 4);
+        assert_eq!(evidence.kana, 2);
+        assert_eq!(evidence.simplified, 2);
+        assert_eq!(evidence.traditional, 1);
+    }
+
+    #[test]
+    fn japanese_is_unknown() {
+        assert_eq!(detect("国語の勉強をしています").script, Script::Unknown);
+    }
+
+    #[test]
+    fn one_stray_character_does_not_make_text_mixed() {
+        let detection = detect("我們今天在這裡開會，討論国家的發展");
+        assert_eq!(detection.script, Script::Traditional);
+        assert!(detection.confidence > 0.5 && detection.confidence < 1.0);
+    }
+
+    #[test]
+    fn evidence_adds_up() {
+        let mut evidence = Evidence::of("我们");
+        evidence.merge(&Evidence::of("這裡"));
+        assert_eq!(evidence, Evidence::of("我们這裡"));
+    }
+
+    #[test]
+    fn region_from_variant_forms() {
+        assert_eq!(detect("我們在這裏說話").region, None);
+        assert_eq!(detect("我們在這裡說話").region, Some(Region::Taiwan));
+        assert_eq!(detect("我們在這裏説話").region, Some(Region::HongKong));
+        assert_eq!(detect("我们在这里说话").region, Some(Region::Mainland));
+    }
+}
