@@ -8,12 +8,13 @@
 //!
 //! The flags (their meaning is documented in `src/detect.rs`, which reads them):
 //! - `SIMPLIFIED`: a key of `STCharacters` that is not among its own candidates, is no
-//!   candidate of any key (no Traditional form of anything) and no key of `TSCharacters`;
+//!   candidate of any key (no Traditional form of anything), no key of `TSCharacters` and
+//!   no regional form (first candidate of `TWVariants` or `HKVariants`);
 //! - `TRADITIONAL`: the same with the two dictionaries swapped;
 //! - `NOT_STANDARD`, `NOT_TAIWAN`, `NOT_HONG_KONG`: a character that OpenCC's output in
 //!   that standard never holds: a form the region's variant dictionary replaces, or a
-//!   variant form of another region that `TSCharacters` converts and that is no candidate
-//!   of `STCharacters`.
+//!   variant form of another region that a character dictionary converts and that is no
+//!   candidate of `STCharacters`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -74,12 +75,19 @@ pub fn write(data: &Path, out_dir: &Path) {
     let tw = read_chars(data, "TWVariants.txt");
     let hk = read_chars(data, "HKVariants.txt");
     let (st_values, ts_values) = (values(&st), values(&ts));
-    let (tw_values, hk_values) = (values(&tw), values(&hk));
+    // OpenCC writes the first candidate: the others of a regional variant (HK's 啓 → 啓 啟)
+    // are not that region's forms.
+    let first = |map: &CharMap| -> BTreeSet<char> { map.values().map(|v| v[0]).collect() };
+    let (tw_values, hk_values) = (first(&tw), first(&hk));
 
     let mut flags: BTreeMap<char, u8> = BTreeMap::new();
     let mut set = |c: char, flag: u8| *flags.entry(c).or_default() |= flag;
     for (&c, candidates) in &st {
-        if !candidates.contains(&c) && !st_values.contains(&c) && !ts.contains_key(&c) {
+        // A regional form is Traditional there (Taiwan writes 秘 and 灶, which `s2t`
+        // makes 祕 and 竈).
+        let regional = tw_values.contains(&c) || hk_values.contains(&c);
+        if !candidates.contains(&c) && !st_values.contains(&c) && !ts.contains_key(&c) && !regional
+        {
             set(c, SIMPLIFIED);
         }
     }
@@ -91,21 +99,22 @@ pub fn write(data: &Path, out_dir: &Path) {
     // A standard form that a region's variants replace is never in that region's output.
     for (map, flag) in [(&tw, NOT_TAIWAN), (&hk, NOT_HONG_KONG)] {
         for (&c, candidates) in map {
-            if !candidates.contains(&c) {
+            if candidates[0] != c {
                 set(c, flag);
             }
         }
     }
-    // A regional form that is a Traditional character (`TSCharacters` converts it) but no
-    // candidate of `STCharacters` is never in OpenCC's standard output, nor in another
-    // region's unless that region's variants write it too. A regional form that both
-    // scripts share (著) passes through every conversion unchanged and tells nothing.
+    // A regional form that a character dictionary converts (HK's 説 and 揾, Taiwan's 裡)
+    // but that is no candidate of `STCharacters` is never in OpenCC's standard output, nor
+    // in another region's unless that region's variants write it too. A regional form that
+    // no character dictionary converts (著) passes through every conversion unchanged and
+    // tells nothing.
     for (own, other, other_flag) in [
         (&tw_values, &hk_values, NOT_HONG_KONG),
         (&hk_values, &tw_values, NOT_TAIWAN),
     ] {
         for &c in own {
-            if !st_values.contains(&c) && ts.contains_key(&c) {
+            if !st_values.contains(&c) && (ts.contains_key(&c) || st.contains_key(&c)) {
                 set(c, NOT_STANDARD);
                 if !other.contains(&c) {
                     set(c, other_flag);

@@ -21,17 +21,19 @@ pub enum Script {
     Simplified,
     /// Traditional Chinese: Traditional-only characters, no or hardly any Simplified ones.
     Traditional,
-    /// Both scripts in earnest: at least [`MIXED_MINIMUM`] characters of the less frequent
-    /// script.
+    /// Both scripts in earnest: clauses written in each, with at least [`MIXED_MINIMUM`]
+    /// script characters of each in clauses of one script alone. A Traditional name kept
+    /// in a Simplified sentence (as editions of the classics keep 穀 or 蔿) shares its
+    /// clause with Simplified characters, and does not make the text mixed.
     Mixed,
     /// Nothing tells: no Chinese, Japanese (kana), or Chinese written only with characters
     /// both scripts share (人, 大, 中), which reads the same in either.
     Unknown,
 }
 
-/// Mixed text holds at least this many characters of its less frequent script: a single
-/// stray character in a long text is more often a typo or a quoted name than a change of
-/// script.
+/// Mixed text holds at least this many script characters of each script in clauses of
+/// that script alone: a single stray character is more often a typo or a quoted name than
+/// a change of script.
 pub const MIXED_MINIMUM: usize = 2;
 
 impl Script {
@@ -96,6 +98,11 @@ pub struct Evidence {
     pub simplified: usize,
     /// Characters only Traditional text writes (們, 國).
     pub traditional: usize,
+    /// Simplified-only characters in clauses without a Traditional-only one. Clauses end
+    /// at punctuation, spaces and line ends (and at the end of each [`Evidence::add`]).
+    pub simplified_alone: usize,
+    /// Traditional-only characters in clauses without a Simplified-only one.
+    pub traditional_alone: usize,
     /// Characters OpenCC's standard Traditional never writes (裡, 為).
     pub not_standard: usize,
     /// Characters OpenCC's Taiwan standard never writes (裏, 着).
@@ -115,10 +122,14 @@ impl Evidence {
     /// Adds the counts for `text`.
     pub fn add(&mut self, text: &str) {
         let bytes = text.as_bytes();
+        let mut clause = Clause::default();
         let mut at = 0;
         while at < bytes.len() {
             let lead = bytes[at];
             if lead < 0x80 {
+                if !lead.is_ascii_alphanumeric() {
+                    clause.end(self);
+                }
                 at += 1;
             } else if lead < 0xE0 {
                 at += 2;
@@ -133,11 +144,15 @@ impl Evidence {
                         self.han += 1;
                         let flags = script_tables::dense_flags(code);
                         if flags != 0 {
-                            self.tally(flags);
+                            self.tally(flags, &mut clause);
                         }
                     }
                     0xF900..=0xFAFF => self.han += 1,
                     0x3041..=0x3096 | 0x30A1..=0x30FA => self.kana += 1,
+                    // Ideographic punctuation and spaces, fullwidth punctuation.
+                    0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF5B..=0xFF65 => {
+                        clause.end(self)
+                    }
                     _ => {}
                 }
             } else {
@@ -151,16 +166,21 @@ impl Evidence {
                     // Every supplementary code point of this range is a `char`.
                     let flags = char::from_u32(code).map_or(0, script_tables::sparse_flags);
                     if flags != 0 {
-                        self.tally(flags);
+                        self.tally(flags, &mut clause);
                     }
                 }
             }
         }
+        clause.end(self);
     }
 
-    fn tally(&mut self, flags: u8) {
-        self.simplified += usize::from(flags & SIMPLIFIED != 0);
-        self.traditional += usize::from(flags & TRADITIONAL != 0);
+    fn tally(&mut self, flags: u8, clause: &mut Clause) {
+        let simplified = usize::from(flags & SIMPLIFIED != 0);
+        let traditional = usize::from(flags & TRADITIONAL != 0);
+        self.simplified += simplified;
+        self.traditional += traditional;
+        clause.simplified += simplified;
+        clause.traditional += traditional;
         self.not_standard += usize::from(flags & NOT_STANDARD != 0);
         self.not_taiwan += usize::from(flags & NOT_TAIWAN != 0);
         self.not_hong_kong += usize::from(flags & NOT_HONG_KONG != 0);
@@ -172,9 +192,30 @@ impl Evidence {
         self.kana += other.kana;
         self.simplified += other.simplified;
         self.traditional += other.traditional;
+        self.simplified_alone += other.simplified_alone;
+        self.traditional_alone += other.traditional_alone;
         self.not_standard += other.not_standard;
         self.not_taiwan += other.not_taiwan;
         self.not_hong_kong += other.not_hong_kong;
+    }
+}
+
+/// The script characters of the clause being counted.
+#[derive(Default)]
+struct Clause {
+    simplified: usize,
+    traditional: usize,
+}
+
+impl Clause {
+    /// Credits a clause of one script to that script's `_alone` count, and starts anew.
+    fn end(&mut self, evidence: &mut Evidence) {
+        if self.traditional == 0 {
+            evidence.simplified_alone += self.simplified;
+        } else if self.simplified == 0 {
+            evidence.traditional_alone += self.traditional;
+        }
+        *self = Clause::default();
     }
 }
 
@@ -186,8 +227,9 @@ pub struct Detection {
     pub script: Script,
     /// How sure the script is, from 0 to 1: the share of the script evidence that agrees
     /// with the verdict, times 1 − 2<sup>−n</sup> for n agreeing characters (one
-    /// character gives at most 0.5, five about 0.97). For [`Script::Mixed`] it grows with
-    /// the minority's count alone; for [`Script::Unknown`] it is 0.
+    /// character gives at most 0.5, five about 0.97). For [`Script::Mixed`] it is
+    /// 1 − 2<sup>−n</sup> for the smaller of the two `_alone` counts; for
+    /// [`Script::Unknown`] it is 0.
     pub confidence: f32,
     /// The regional standard, when the characters tell one: [`Region::Mainland`] for
     /// Simplified text; for Traditional or mixed text the one standard that its variant
@@ -211,7 +253,7 @@ impl Detection {
         let japanese = kana * 4 > han;
         let script = if han == 0 || japanese || simplified + traditional == 0 {
             Script::Unknown
-        } else if simplified.min(traditional) >= MIXED_MINIMUM {
+        } else if evidence.simplified_alone.min(evidence.traditional_alone) >= MIXED_MINIMUM {
             Script::Mixed
         } else if simplified > traditional {
             Script::Simplified
@@ -226,7 +268,7 @@ impl Detection {
         let confidence = match script {
             Script::Simplified => simplified as f32 / total * saturation(simplified),
             Script::Traditional => traditional as f32 / total * saturation(traditional),
-            Script::Mixed => saturation(simplified.min(traditional)),
+            Script::Mixed => saturation(evidence.simplified_alone.min(evidence.traditional_alone)),
             Script::Unknown => 0.0,
         };
         let region = match script {
@@ -300,9 +342,11 @@ mod tests {
 
     #[test]
     fn evidence_adds_up() {
-        let mut evidence = Evidence::of("我们");
-        evidence.merge(&Evidence::of("這裡"));
-        assert_eq!(evidence, Evidence::of("我们這裡"));
+        let mut evidence = Evidence::of("我们都在，");
+        evidence.merge(&Evidence::of("這裡說話"));
+        assert_eq!(evidence, Evidence::of("我们都在，這裡說話"));
+        assert_eq!(evidence.simplified_alone, 1);
+        assert_eq!(evidence.traditional_alone, 4);
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! phrase-aware configuration for the target (`s2t`, `s2tw`, `s2hk`), and walk the three
 //! texts side by side. A character is replaced by the reconverted one only when it is what
 //! a naive converter writes for a Simplified character (于 or 并 left as they are, 发 made
-//! 發 where 髮 was meant), or when it is the same character in another regional form (裏
-//! for Taiwan's 裡).
+//! 發 where 髮 was meant), or, for a regional target, when it is the same character in
+//! OpenCC's standard form (裏 for Taiwan's 裡).
 //! Every other character is kept as it was, so text that was right stays right even where
 //! the round trip through Simplified would change it.
 
@@ -89,25 +89,35 @@ pub struct Repairer {
     target: RepairTarget,
     to_simplified: Converter,
     from_simplified: Converter,
-    /// Converters from other regional forms to the target's, for single characters.
-    to_target_forms: Vec<Converter>,
+    /// The converter from OpenCC's standard forms to the target's, for single characters.
+    to_target_forms: Option<Converter>,
+    /// The converter from the target's forms to OpenCC's standard ones.
+    from_target_forms: Option<Converter>,
 }
 
 impl Repairer {
     /// A repairer toward `target`.
     pub fn new(target: RepairTarget) -> Repairer {
-        let to_target_forms = match target {
-            RepairTarget::Standard => {
-                vec![Converter::new(Config::TW2T), Converter::new(Config::HK2T)]
-            }
-            RepairTarget::Taiwan => vec![Converter::new(Config::T2TW)],
-            RepairTarget::HongKong => vec![Converter::new(Config::T2HK)],
+        // Regional forms are not brought back to the standard: the reverse variant
+        // dictionaries also map characters that the standard itself writes (`tw2t` makes
+        // 蔿 of 蒍, which `s2t` keeps), so that would change right text.
+        let (to_target_forms, from_target_forms) = match target {
+            RepairTarget::Standard => (None, None),
+            RepairTarget::Taiwan => (
+                Some(Converter::new(Config::T2TW)),
+                Some(Converter::new(Config::TW2T)),
+            ),
+            RepairTarget::HongKong => (
+                Some(Converter::new(Config::T2HK)),
+                Some(Converter::new(Config::HK2T)),
+            ),
         };
         Repairer {
             target,
             to_simplified: Converter::new(Config::T2S),
             from_simplified: Converter::new(target.from_simplified()),
             to_target_forms,
+            from_target_forms,
         }
     }
 
@@ -177,14 +187,27 @@ impl Repairer {
     /// Whether `original` is what a naive converter writes for the Simplified character
     /// `simple`: `simple` itself, left unconverted (于, 并, 们), or for a one-to-many
     /// character its first candidate (发 → 發), in OpenCC's standard forms or the target's.
+    ///
+    /// A form of the target's own (Taiwan's 么 for 幺, also a Simplified character) is
+    /// right as it is.
     fn is_naive_rendering(&self, original: char, simple: char) -> bool {
-        original == simple
+        let rendering = original == simple
             || script_tables::naive(simple).is_some_and(|naive| {
                 naive == original || self.in_target_forms(naive).contains(original)
-            })
+            });
+        rendering && !self.is_target_form(original)
     }
 
-    /// Whether `original` is `right` in another regional form.
+    /// Whether the target's variant dictionary writes `c` for another character.
+    fn is_target_form(&self, c: char) -> bool {
+        let mut buffer = [0; 4];
+        let c = c.encode_utf8(&mut buffer);
+        self.from_target_forms
+            .as_ref()
+            .is_some_and(|converter| converter.convert(c) != *c)
+    }
+
+    /// Whether `original` is `right` in OpenCC's standard form.
     fn is_other_form(&self, original: char, right: char) -> bool {
         let mut buffer = [0; 4];
         let original = original.encode_utf8(&mut buffer);
