@@ -18,7 +18,11 @@
 //! - `--normalize PROFILE`: normalize punctuation, width and Unicode with a profile
 //!   (`neutral`, `mainland`, `taiwan`, `hongkong`) before converting, as
 //!   `Normalizer::convert_normalized_into` does; `auto` picks the profile that suits the
-//!   configuration's output.
+//!   configuration's output;
+//! - `--to hans|hant|tw|twp|hk|jp`: instead of `-c`, detect the input's script and region
+//!   and pick the configuration, or repair Traditional input (see `support/target.rs`);
+//! - `--repair t|tw|hk`: instead of `-c`, repair Traditional text that a naive converter
+//!   left with Simplified leftovers (關于 → 關於) toward that standard.
 //!
 //! The input is converted as a stream, so files larger than memory work. Any error (unknown
 //! configuration, unreadable input, invalid UTF-8 with its line and byte offset) prints one
@@ -31,6 +35,8 @@ use std::process::ExitCode;
 
 #[path = "support/output.rs"]
 mod output;
+#[path = "support/target.rs"]
+mod target;
 
 use fanjian::normalize::{Normalizer, Profile};
 use fanjian::{Config, Converter, TofuRisk};
@@ -42,6 +48,8 @@ struct Options {
     normalize: Option<Option<Profile>>,
     input: Option<PathBuf>,
     output: Option<PathBuf>,
+    /// `--to` or `--repair`, which replace `-c`.
+    request: Option<target::Request>,
 }
 
 fn main() -> ExitCode {
@@ -61,6 +69,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
         normalize: None,
         input: None,
         output: None,
+        request: None,
     };
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
@@ -87,8 +96,14 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
                     name => Some(Some(name.parse().map_err(|e| format!("{e}"))?)),
                 }
             }
+            "--to" => options.request = Some(target::Request::to(&value(&arg)?)?),
+            "--repair" => {
+                options.request = Some(target::Request::Repair(
+                    value(&arg)?.parse().map_err(|e| format!("{e}"))?,
+                ))
+            }
             "-h" | "--help" => {
-                return Err("usage: convert [-c CONFIG] [-i INPUT] [-o OUTPUT] [--tofu-risk include|exclude] [--normalize PROFILE|auto]".into());
+                return Err("usage: convert [-c CONFIG] [-i INPUT] [-o OUTPUT] [--tofu-risk include|exclude] [--normalize PROFILE|auto] [--to hans|hant|tw|twp|hk|jp] [--repair t|tw|hk]".into());
             }
             other => return Err(format!("unknown argument {other:?} (try --help)")),
         }
@@ -97,6 +112,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
 }
 
 fn run(options: &Options) -> Result<(), String> {
+    if let Some(request) = options.request {
+        return run_request(options, request);
+    }
     let converter = Converter::builder(options.config)
         .tofu_risk(options.tofu_risk)
         .build();
@@ -120,5 +138,27 @@ fn run(options: &Options) -> Result<(), String> {
             .convert_stream(input, out)
             .map(drop)
             .map_err(|e| format!("{input_name}: {e}"))
+    })
+}
+
+/// `--to` or `--repair`.
+fn run_request(options: &Options, request: target::Request) -> Result<(), String> {
+    let (input, name): (Box<dyn io::Read>, String) = match &options.input {
+        Some(path) => (
+            Box::new(File::open(path).map_err(|e| format!("{}: {e}", path.display()))?),
+            path.display().to_string(),
+        ),
+        None => (Box::new(io::stdin().lock()), "standard input".into()),
+    };
+    let input = BufReader::with_capacity(1 << 16, input);
+    output::write_to(options.output.as_deref(), |out| {
+        target::run(
+            request,
+            options.tofu_risk,
+            options.normalize,
+            input,
+            &name,
+            out,
+        )
     })
 }
