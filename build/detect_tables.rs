@@ -11,6 +11,9 @@
 //!   candidate of any key (no Traditional form of anything), no key of `TSCharacters` and
 //!   no regional form (first candidate of `TWVariants` or `HKVariants`);
 //! - `TRADITIONAL`: the same with the two dictionaries swapped;
+//! - `LEANS_SIMPLIFIED`, `LEANS_TRADITIONAL`: one-to-many characters among their own
+//!   candidates that conversion to the other script still changes by default (于, 后;
+//!   乾), the Simplified ones no regional form;
 //! - `NOT_STANDARD`, `NOT_TAIWAN`, `NOT_HONG_KONG`: a character that OpenCC's output in
 //!   that standard never holds: a form the region's variant dictionary replaces, or a
 //!   variant form of another region that a character dictionary converts and that is no
@@ -28,6 +31,8 @@ const TRADITIONAL: u8 = 2;
 const NOT_STANDARD: u8 = 4;
 const NOT_TAIWAN: u8 = 8;
 const NOT_HONG_KONG: u8 = 16;
+const LEANS_SIMPLIFIED: u8 = 32;
+const LEANS_TRADITIONAL: u8 = 64;
 
 /// The block stored densely: CJK Extension A and the Unified Ideographs.
 const DENSE_FIRST: u32 = 0x3400;
@@ -81,26 +86,40 @@ pub fn write(data: &Path, out_dir: &Path) {
     let (tw_values, hk_values) = (first(&tw), first(&hk));
 
     let mut flags: BTreeMap<char, u8> = BTreeMap::new();
-    let mut set = |c: char, flag: u8| *flags.entry(c).or_default() |= flag;
+    let set = |flags: &mut BTreeMap<char, u8>, c: char, flag: u8| {
+        *flags.entry(c).or_default() |= flag;
+    };
     for (&c, candidates) in &st {
         // A regional form is Traditional there (Taiwan writes 秘 and 灶, which `s2t`
         // makes 祕 and 竈).
         let regional = tw_values.contains(&c) || hk_values.contains(&c);
         if !candidates.contains(&c) && !st_values.contains(&c) && !ts.contains_key(&c) && !regional
         {
-            set(c, SIMPLIFIED);
+            set(&mut flags, c, SIMPLIFIED);
         }
     }
     for (&c, candidates) in &ts {
         if !candidates.contains(&c) && !ts_values.contains(&c) && !st.contains_key(&c) {
-            set(c, TRADITIONAL);
+            set(&mut flags, c, TRADITIONAL);
+        }
+    }
+    // Characters both scripts write but that conversion changes by default: a weaker
+    // sign, used only when no character of one script alone is found (于 → 於 and 后 → 後
+    // in `s2t`; 乾 → 干 in `t2s`).
+    for (map, leans) in [(&st, LEANS_SIMPLIFIED), (&ts, LEANS_TRADITIONAL)] {
+        for (&c, candidates) in map {
+            let regional = tw_values.contains(&c) || hk_values.contains(&c);
+            let flag = flags.get(&c).copied().unwrap_or(0);
+            if candidates[0] != c && !regional && flag & (SIMPLIFIED | TRADITIONAL) == 0 {
+                set(&mut flags, c, leans);
+            }
         }
     }
     // A standard form that a region's variants replace is never in that region's output.
     for (map, flag) in [(&tw, NOT_TAIWAN), (&hk, NOT_HONG_KONG)] {
         for (&c, candidates) in map {
             if candidates[0] != c {
-                set(c, flag);
+                set(&mut flags, c, flag);
             }
         }
     }
@@ -115,9 +134,9 @@ pub fn write(data: &Path, out_dir: &Path) {
     ] {
         for &c in own {
             if !st_values.contains(&c) && (ts.contains_key(&c) || st.contains_key(&c)) {
-                set(c, NOT_STANDARD);
+                set(&mut flags, c, NOT_STANDARD);
                 if !other.contains(&c) {
-                    set(c, other_flag);
+                    set(&mut flags, c, other_flag);
                 }
             }
         }

@@ -10,7 +10,8 @@
 use std::fmt;
 
 use crate::script_tables::{
-    self, NOT_HONG_KONG, NOT_STANDARD, NOT_TAIWAN, SIMPLIFIED, TRADITIONAL,
+    self, LEANS_SIMPLIFIED, LEANS_TRADITIONAL, NOT_HONG_KONG, NOT_STANDARD, NOT_TAIWAN, SIMPLIFIED,
+    TRADITIONAL,
 };
 
 /// The script a text is written in.
@@ -27,7 +28,9 @@ pub enum Script {
     /// clause with Simplified characters, and does not make the text mixed.
     Mixed,
     /// Nothing tells: no Chinese, Japanese (kana), or Chinese written only with characters
-    /// both scripts share (人, 大, 中), which reads the same in either.
+    /// both scripts share (人, 大, 中), which reads the same in either. Without a
+    /// script-only character, shared characters that conversion changes by default (于 and
+    /// 后 lean Simplified, 乾 Traditional) decide when they all lean one way.
     Unknown,
 }
 
@@ -103,6 +106,11 @@ pub struct Evidence {
     pub simplified_alone: usize,
     /// Traditional-only characters in clauses without a Simplified-only one.
     pub traditional_alone: usize,
+    /// Characters both scripts write that `s2t` changes by default (于, 后, 里): a weaker
+    /// sign of Simplified text, used only when no script-only character is found.
+    pub leans_simplified: usize,
+    /// Characters both scripts write that `t2s` changes by default (乾).
+    pub leans_traditional: usize,
     /// Characters OpenCC's standard Traditional never writes (裡, 為).
     pub not_standard: usize,
     /// Characters OpenCC's Taiwan standard never writes (裏, 着).
@@ -179,6 +187,8 @@ impl Evidence {
         let traditional = usize::from(flags & TRADITIONAL != 0);
         self.simplified += simplified;
         self.traditional += traditional;
+        self.leans_simplified += usize::from(flags & LEANS_SIMPLIFIED != 0);
+        self.leans_traditional += usize::from(flags & LEANS_TRADITIONAL != 0);
         clause.simplified += simplified;
         clause.traditional += traditional;
         self.not_standard += usize::from(flags & NOT_STANDARD != 0);
@@ -194,6 +204,8 @@ impl Evidence {
         self.traditional += other.traditional;
         self.simplified_alone += other.simplified_alone;
         self.traditional_alone += other.traditional_alone;
+        self.leans_simplified += other.leans_simplified;
+        self.leans_traditional += other.leans_traditional;
         self.not_standard += other.not_standard;
         self.not_taiwan += other.not_taiwan;
         self.not_hong_kong += other.not_hong_kong;
@@ -229,7 +241,7 @@ pub struct Detection {
     /// with the verdict, times 1 − 2<sup>−n</sup> for n agreeing characters (one
     /// character gives at most 0.5, five about 0.97). For [`Script::Mixed`] it is
     /// 1 − 2<sup>−n</sup> for the smaller of the two `_alone` counts; for
-    /// [`Script::Unknown`] it is 0.
+    /// [`Script::Unknown`] it is 0. A verdict from leaning characters alone gets half.
     pub confidence: f32,
     /// The regional standard, when the characters tell one: [`Region::Mainland`] for
     /// Simplified text; for Traditional or mixed text the one standard that its variant
@@ -251,7 +263,17 @@ impl Detection {
             ..
         } = evidence;
         let japanese = kana * 4 > han;
-        let script = if han == 0 || japanese || simplified + traditional == 0 {
+        // Without a script-only character, the characters that conversion changes by
+        // default decide, at half the confidence.
+        let leaning = simplified + traditional == 0;
+        let (simplified, traditional) = if leaning {
+            (evidence.leans_simplified, evidence.leans_traditional)
+        } else {
+            (simplified, traditional)
+        };
+        // Leaning characters decide only when they all lean one way.
+        let undecided = leaning && simplified.min(traditional) > 0;
+        let script = if han == 0 || japanese || simplified + traditional == 0 || undecided {
             Script::Unknown
         } else if evidence.simplified_alone.min(evidence.traditional_alone) >= MIXED_MINIMUM {
             Script::Mixed
@@ -265,12 +287,16 @@ impl Detection {
         };
         let saturation = |n: usize| 1.0 - 0.5f32.powi(n.min(64) as i32);
         let total = (simplified + traditional) as f32;
-        let confidence = match script {
-            Script::Simplified => simplified as f32 / total * saturation(simplified),
-            Script::Traditional => traditional as f32 / total * saturation(traditional),
-            Script::Mixed => saturation(evidence.simplified_alone.min(evidence.traditional_alone)),
-            Script::Unknown => 0.0,
-        };
+        let weight = if leaning { 0.5 } else { 1.0 };
+        let confidence = weight
+            * match script {
+                Script::Simplified => simplified as f32 / total * saturation(simplified),
+                Script::Traditional => traditional as f32 / total * saturation(traditional),
+                Script::Mixed => {
+                    saturation(evidence.simplified_alone.min(evidence.traditional_alone))
+                }
+                Script::Unknown => 0.0,
+            };
         let region = match script {
             Script::Simplified => Some(Region::Mainland),
             Script::Traditional | Script::Mixed => traditional_region(&evidence),
@@ -326,6 +352,16 @@ mod tests {
         assert_eq!(evidence.kana, 2);
         assert_eq!(evidence.simplified, 2);
         assert_eq!(evidence.traditional, 1);
+    }
+
+    #[test]
+    fn leaning_characters_decide_only_without_script_characters() {
+        let detection = detect("王在于今后");
+        assert_eq!(detection.script, Script::Simplified);
+        assert!(detection.confidence <= 0.5);
+        assert_eq!(detect("天乾").script, Script::Traditional);
+        assert_eq!(detect("于乾").script, Script::Unknown);
+        assert_eq!(detect("於今後").script, Script::Traditional);
     }
 
     #[test]

@@ -10,6 +10,10 @@ pub(crate) const SIMPLIFIED: u8 = 1;
 /// A key of `TSCharacters` that is not its own candidate, no candidate of any key and no key
 /// of `STCharacters`: written only in Traditional text (們, 國, 這).
 pub(crate) const TRADITIONAL: u8 = 2;
+/// Both scripts write it, but `s2t` changes it by default (于 → 於, 后 → 後).
+pub(crate) const LEANS_SIMPLIFIED: u8 = 32;
+/// Both scripts write it, but `t2s` changes it by default (乾 → 干).
+pub(crate) const LEANS_TRADITIONAL: u8 = 64;
 /// Never in OpenCC's standard Traditional output (裡, 為, 説).
 pub(crate) const NOT_STANDARD: u8 = 4;
 /// Never in OpenCC's Taiwan output (裏, 着, 爲).
@@ -63,6 +67,21 @@ mod tests {
         for c in "人大干于著台里只".chars() {
             assert_eq!(flags(c) & (SIMPLIFIED | TRADITIONAL), 0, "{c}");
         }
+    }
+
+    #[test]
+    fn shared_characters_that_conversion_changes_lean() {
+        for c in "于后里".chars() {
+            assert_eq!(
+                flags(c) & (LEANS_SIMPLIFIED | SIMPLIFIED),
+                LEANS_SIMPLIFIED,
+                "{c}"
+            );
+        }
+        assert_eq!(flags('乾') & LEANS_TRADITIONAL, LEANS_TRADITIONAL);
+        // 只 stays 只 by default; 台 is Hong Kong's form of 臺.
+        assert_eq!(flags('只') & LEANS_SIMPLIFIED, 0);
+        assert_eq!(flags('台') & LEANS_SIMPLIFIED, 0);
     }
 
     #[test]

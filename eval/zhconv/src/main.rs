@@ -57,10 +57,18 @@ fn main() {
             .map(PathBuf::from)
             .unwrap_or_else(|| root.join("target/corpus"));
         vec![
-            (dir.join("zh-hans-modern.txt"), "simplified", Some("mainland")),
+            (
+                dir.join("zh-hans-modern.txt"),
+                "simplified",
+                Some("mainland"),
+            ),
             (dir.join("zh-hans-classical.txt"), "simplified", None),
             (dir.join("zh-hant-classical.txt"), "traditional", None),
-            (dir.join("zh-hant-modern.txt"), "traditional", Some("taiwan")),
+            (
+                dir.join("zh-hant-modern.txt"),
+                "traditional",
+                Some("taiwan"),
+            ),
             (dir.join("zh-hant-hk.txt"), "traditional", Some("hongkong")),
         ]
     } else {
@@ -70,8 +78,16 @@ fn main() {
             (dir.join("hans-poetry.txt"), "simplified", None),
             (dir.join("hans-vscode.txt"), "simplified", Some("mainland")),
             (dir.join("hant-poetry.txt"), "traditional", None),
-            (dir.join("hant-tw-vscode.txt"), "traditional", Some("taiwan")),
-            (dir.join("hant-hk-ctcpc.txt"), "traditional", Some("hongkong")),
+            (
+                dir.join("hant-tw-vscode.txt"),
+                "traditional",
+                Some("taiwan"),
+            ),
+            (
+                dir.join("hant-hk-ctcpc.txt"),
+                "traditional",
+                Some("hongkong"),
+            ),
         ]
     };
     let sources: Vec<Source> = files
@@ -82,10 +98,17 @@ fn main() {
             region: *region,
         })
         .collect();
-    let (max_bytes, mixed) = if full { (600, 20_000) } else { (usize::MAX, 600) };
+    let (max_bytes, mixed) = if full {
+        (600, 20_000)
+    } else {
+        (usize::MAX, 600)
+    };
     let cases = cases(&sources, max_bytes, mixed);
     println!("{} labelled lines\n", cases.len());
     println!("== fanjian::detect\n{}", evaluate(&cases, fanjian));
     println!("== zhconv::is_hans\n{}", evaluate(&cases, is_hans));
-    println!("== zhconv::infer_variant\n{}", evaluate(&cases, infer_variant));
+    println!(
+        "== zhconv::infer_variant\n{}",
+        evaluate(&cases, infer_variant)
+    );
 }
