@@ -8,11 +8,13 @@
 //! speed; the verdict is a few comparisons over the counts.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use crate::script_tables::{
     self, LEANS_SIMPLIFIED, LEANS_TRADITIONAL, NOT_HONG_KONG, NOT_STANDARD, NOT_TAIWAN, SIMPLIFIED,
     TRADITIONAL,
 };
+use crate::{Config, Converter};
 
 /// The script a text is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -106,10 +108,11 @@ pub struct Evidence {
     pub simplified_alone: usize,
     /// Traditional-only characters in clauses without a Simplified-only one.
     pub traditional_alone: usize,
-    /// Characters both scripts write that `s2t` changes by default (于, 后, 里): a weaker
-    /// sign of Simplified text, used only when no script-only character is found.
+    /// In pieces of text without a script-only character: the characters that `s2t`
+    /// changes there, phrases considered (于 → 於, 后 → 後, but 皇后 stays). A weaker sign
+    /// of Simplified text, used only when no script-only character is found.
     pub leans_simplified: usize,
-    /// Characters both scripts write that `t2s` changes by default (乾).
+    /// Likewise the characters that `t2s` changes (乾 → 干, but 乾坤 stays).
     pub leans_traditional: usize,
     /// Characters OpenCC's standard Traditional never writes (裡, 為).
     pub not_standard: usize,
@@ -128,7 +131,25 @@ impl Evidence {
     }
 
     /// Adds the counts for `text`.
+    ///
+    /// When `text` holds no script-only character but characters that conversion may
+    /// change (于, 后, 乾), it is converted both ways to count the ones that conversion
+    /// really changes in their phrases; text with script-only characters costs one table
+    /// look-up per character.
     pub fn add(&mut self, text: &str) {
+        let mut piece = Evidence::default();
+        piece.scan(text);
+        if piece.simplified + piece.traditional == 0
+            && piece.leans_simplified + piece.leans_traditional > 0
+        {
+            piece.leans_simplified = changed(text, Config::S2T);
+            piece.leans_traditional = changed(text, Config::T2S);
+        }
+        self.merge(&piece);
+    }
+
+    /// Counts `text` by the tables alone.
+    fn scan(&mut self, text: &str) {
         let bytes = text.as_bytes();
         let mut clause = Clause::default();
         let mut at = 0;
@@ -210,6 +231,18 @@ impl Evidence {
         self.not_taiwan += other.not_taiwan;
         self.not_hong_kong += other.not_hong_kong;
     }
+}
+
+/// How many characters of `text` the built-in configuration `config` changes.
+fn changed(text: &str, config: Config) -> usize {
+    static CONVERTERS: [OnceLock<Converter>; 2] = [OnceLock::new(), OnceLock::new()];
+    let slot = usize::from(config == Config::T2S);
+    let converter = CONVERTERS[slot].get_or_init(|| Converter::new(config));
+    let converted = converter.convert(text);
+    text.chars()
+        .zip(converted.chars())
+        .filter(|(a, b)| a != b)
+        .count()
 }
 
 /// The script characters of the clause being counted.
@@ -362,6 +395,9 @@ mod tests {
         assert_eq!(detect("天乾").script, Script::Traditional);
         assert_eq!(detect("于乾").script, Script::Unknown);
         assert_eq!(detect("於今後").script, Script::Traditional);
+        // Conversion keeps 后 in 皇后, so it tells nothing there.
+        assert_eq!(detect("皇后").script, Script::Unknown);
+        assert_eq!(detect("皇后").evidence.leans_simplified, 0);
     }
 
     #[test]
