@@ -22,7 +22,9 @@ use crate::{Config, Converter};
 pub enum Script {
     /// Simplified Chinese: Simplified-only characters, no or hardly any Traditional ones.
     Simplified,
-    /// Traditional Chinese: Traditional-only characters, no or hardly any Simplified ones.
+    /// Traditional Chinese: Traditional-only characters, no or hardly any Simplified ones
+    /// (at most as many: classical Traditional texts write old variants such as 来 and 却
+    /// that OpenCC counts as Simplified).
     Traditional,
     /// Both scripts in earnest: clauses written in each, with at least [`MIXED_MINIMUM`]
     /// script characters of each in clauses of one script alone. A Traditional name kept
@@ -312,10 +314,12 @@ impl Detection {
             Script::Mixed
         } else if simplified > traditional {
             Script::Simplified
-        } else if traditional > simplified {
+        } else if traditional > simplified || !leaning {
+            // A tie of script-only characters goes to Traditional: many Simplified forms
+            // are old variants that Traditional texts write too (来, 黄, 却, 并), while
+            // Traditional-only forms are rare in Simplified text.
             Script::Traditional
         } else {
-            // One of each: no majority and too little for mixed.
             Script::Unknown
         };
         let saturation = |n: usize| 1.0 - 0.5f32.powi(n.min(64) as i32);
