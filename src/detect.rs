@@ -153,13 +153,13 @@ impl Evidence {
     /// Counts `text` by the tables alone.
     fn scan(&mut self, text: &str) {
         let bytes = text.as_bytes();
-        let mut clause = Clause::default();
+        let mut tally = Tally::default();
         let mut at = 0;
         while at < bytes.len() {
             let lead = bytes[at];
             if lead < 0x80 {
                 if !lead.is_ascii_alphanumeric() {
-                    clause.end(self);
+                    tally.end_clause();
                 }
                 at += 1;
             } else if lead < 0xE0 {
@@ -171,18 +171,12 @@ impl Evidence {
                     | u32::from(bytes[at + 2] & 0x3F);
                 at += 3;
                 match code {
-                    0x3400..=0x9FFF => {
-                        self.han += 1;
-                        let flags = script_tables::dense_flags(code);
-                        if flags != 0 {
-                            self.tally(flags, &mut clause);
-                        }
-                    }
-                    0xF900..=0xFAFF => self.han += 1,
-                    0x3041..=0x3096 | 0x30A1..=0x30FA => self.kana += 1,
+                    0x3400..=0x9FFF => tally.han(script_tables::dense_flags(code)),
+                    0xF900..=0xFAFF => tally.han(0),
+                    0x3041..=0x3096 | 0x30A1..=0x30FA => tally.kana += 1,
                     // Ideographic punctuation and spaces, fullwidth punctuation.
                     0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF5B..=0xFF65 => {
-                        clause.end(self)
+                        tally.end_clause()
                     }
                     _ => {}
                 }
@@ -193,30 +187,13 @@ impl Evidence {
                     | u32::from(bytes[at + 3] & 0x3F);
                 at += 4;
                 if (0x20000..=0x3FFFF).contains(&code) {
-                    self.han += 1;
                     // Every supplementary code point of this range is a `char`.
-                    let flags = char::from_u32(code).map_or(0, script_tables::sparse_flags);
-                    if flags != 0 {
-                        self.tally(flags, &mut clause);
-                    }
+                    tally.han(char::from_u32(code).map_or(0, script_tables::sparse_flags));
                 }
             }
         }
-        clause.end(self);
-    }
-
-    fn tally(&mut self, flags: u8, clause: &mut Clause) {
-        let simplified = usize::from(flags & SIMPLIFIED != 0);
-        let traditional = usize::from(flags & TRADITIONAL != 0);
-        self.simplified += simplified;
-        self.traditional += traditional;
-        self.leans_simplified += usize::from(flags & LEANS_SIMPLIFIED != 0);
-        self.leans_traditional += usize::from(flags & LEANS_TRADITIONAL != 0);
-        clause.simplified += simplified;
-        clause.traditional += traditional;
-        self.not_standard += usize::from(flags & NOT_STANDARD != 0);
-        self.not_taiwan += usize::from(flags & NOT_TAIWAN != 0);
-        self.not_hong_kong += usize::from(flags & NOT_HONG_KONG != 0);
+        tally.end_clause();
+        tally.add_to(self);
     }
 
     /// Adds another text's counts.
@@ -247,22 +224,96 @@ fn changed(text: &str, config: Config) -> usize {
         .count()
 }
 
-/// The script characters of the clause being counted.
+/// Each flag byte spread over a word, one bit per byte: adding it counts every flag of a
+/// character at once, with no branch on flags that are unpredictable from one character
+/// to the next.
+const SPREAD: [u64; 128] = {
+    let mut table = [0u64; 128];
+    let mut flags = 0;
+    while flags < 128 {
+        let mut bit = 0;
+        while bit < 7 {
+            if flags & (1 << bit) != 0 {
+                table[flags] |= 1 << (8 * bit);
+            }
+            bit += 1;
+        }
+        flags += 1;
+    }
+    table
+};
+
+/// The counts of one scan. Han characters are counted in `packed`, one byte per flag
+/// (bit i of the flags in byte i), which is flushed into the totals at every clause end
+/// and before a byte can overflow.
 #[derive(Default)]
-struct Clause {
-    simplified: usize,
-    traditional: usize,
+struct Tally {
+    packed: u64,
+    /// Han characters counted in `packed`.
+    pending: usize,
+    /// Each flag's count, in flag-bit order, flushed from `packed`.
+    flags: [usize; 7],
+    han: usize,
+    kana: usize,
+    simplified_alone: usize,
+    traditional_alone: usize,
+    /// The script characters of the clause being counted, flushed from `packed`.
+    clause_simplified: usize,
+    clause_traditional: usize,
 }
 
-impl Clause {
-    /// Credits a clause of one script to that script's `_alone` count, and starts anew.
-    fn end(&mut self, evidence: &mut Evidence) {
-        if self.traditional == 0 {
-            evidence.simplified_alone += self.simplified;
-        } else if self.simplified == 0 {
-            evidence.traditional_alone += self.traditional;
+impl Tally {
+    #[inline]
+    fn han(&mut self, flags: u8) {
+        self.packed += SPREAD[usize::from(flags & 0x7F)];
+        self.pending += 1;
+        if self.pending == 255 {
+            self.flush();
         }
-        *self = Clause::default();
+    }
+
+    fn flush(&mut self) {
+        let bytes = self.packed.to_le_bytes();
+        for (count, byte) in self.flags.iter_mut().zip(bytes) {
+            *count += usize::from(byte);
+        }
+        self.clause_simplified += usize::from(bytes[0]);
+        self.clause_traditional += usize::from(bytes[1]);
+        self.han += self.pending;
+        self.packed = 0;
+        self.pending = 0;
+    }
+
+    /// Credits a clause of one script to that script's `_alone` count, and starts anew.
+    #[inline]
+    fn end_clause(&mut self) {
+        if self.pending == 0 && self.clause_simplified + self.clause_traditional == 0 {
+            return;
+        }
+        self.flush();
+        let (simplified, traditional) = (self.clause_simplified, self.clause_traditional);
+        if traditional == 0 {
+            self.simplified_alone += simplified;
+        } else if simplified == 0 {
+            self.traditional_alone += traditional;
+        }
+        self.clause_simplified = 0;
+        self.clause_traditional = 0;
+    }
+
+    fn add_to(&self, evidence: &mut Evidence) {
+        let bit = |flag: u8| self.flags[flag.trailing_zeros() as usize];
+        evidence.han += self.han;
+        evidence.kana += self.kana;
+        evidence.simplified += bit(SIMPLIFIED);
+        evidence.traditional += bit(TRADITIONAL);
+        evidence.simplified_alone += self.simplified_alone;
+        evidence.traditional_alone += self.traditional_alone;
+        evidence.leans_simplified += bit(LEANS_SIMPLIFIED);
+        evidence.leans_traditional += bit(LEANS_TRADITIONAL);
+        evidence.not_standard += bit(NOT_STANDARD);
+        evidence.not_taiwan += bit(NOT_TAIWAN);
+        evidence.not_hong_kong += bit(NOT_HONG_KONG);
     }
 }
 
@@ -402,6 +453,80 @@ mod tests {
         // Conversion keeps 后 in 皇后, so it tells nothing there.
         assert_eq!(detect("皇后").script, Script::Unknown);
         assert_eq!(detect("皇后").evidence.leans_simplified, 0);
+    }
+
+    /// The obvious count, character by character, that the byte scanner must equal.
+    fn naive_scan(text: &str) -> Evidence {
+        let mut evidence = Evidence::default();
+        let (mut clause_s, mut clause_t) = (0, 0);
+        let end = |evidence: &mut Evidence, s: &mut usize, t: &mut usize| {
+            if *t == 0 {
+                evidence.simplified_alone += *s;
+            } else if *s == 0 {
+                evidence.traditional_alone += *t;
+            }
+            (*s, *t) = (0, 0);
+        };
+        for c in text.chars() {
+            let code = u32::from(c);
+            let flags = match code {
+                0x3400..=0x9FFF => script_tables::dense_flags(code),
+                0x20000..=0x3FFFF => script_tables::sparse_flags(c),
+                _ => 0,
+            };
+            if matches!(code, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF) {
+                evidence.han += 1;
+            }
+            if matches!(code, 0x3041..=0x3096 | 0x30A1..=0x30FA) {
+                evidence.kana += 1;
+            }
+            let has = |flag: u8| usize::from(flags & flag != 0);
+            evidence.simplified += has(SIMPLIFIED);
+            evidence.traditional += has(TRADITIONAL);
+            evidence.leans_simplified += has(LEANS_SIMPLIFIED);
+            evidence.leans_traditional += has(LEANS_TRADITIONAL);
+            evidence.not_standard += has(NOT_STANDARD);
+            evidence.not_taiwan += has(NOT_TAIWAN);
+            evidence.not_hong_kong += has(NOT_HONG_KONG);
+            clause_s += has(SIMPLIFIED);
+            clause_t += has(TRADITIONAL);
+            let ends_clause = (c.is_ascii() && !c.is_ascii_alphanumeric())
+                || matches!(code, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF5B..=0xFF65);
+            if ends_clause {
+                end(&mut evidence, &mut clause_s, &mut clause_t);
+            }
+        }
+        end(&mut evidence, &mut clause_s, &mut clause_t);
+        evidence
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scan_equals_the_naive_count(
+            text in "[a-z .,\\n\u{e9}们們这這国國于后乾裡裏説着臺台𠀾𠁞\u{F900}かナ，。「」　]{0,600}"
+        ) {
+            let mut evidence = Evidence::default();
+            evidence.scan(&text);
+            proptest::prop_assert_eq!(evidence, naive_scan(&text));
+        }
+    }
+
+    #[test]
+    fn long_clauses_count_as_short_ones() {
+        // Past 255 Han characters the packed counts are flushed mid-clause.
+        for length in [254, 255, 256, 510, 1000] {
+            let clause = "们".repeat(length);
+            let evidence = Evidence::of(&format!("{clause}。這們"));
+            assert_eq!(evidence.han, length + 2);
+            assert_eq!(evidence.simplified, length);
+            assert_eq!(evidence.simplified_alone, length);
+            assert_eq!(evidence.traditional_alone, 2);
+            let evidence = Evidence::of(&format!("{clause}這"));
+            assert_eq!(
+                (evidence.simplified_alone, evidence.traditional_alone),
+                (0, 0)
+            );
+        }
     }
 
     #[test]
