@@ -161,10 +161,16 @@ impl Evidence {
         while at < bytes.len() {
             let lead = bytes[at];
             if lead < 0x80 {
-                if !lead.is_ascii_alphanumeric() {
+                // A run of ASCII ends the clause once if it holds anything but letters
+                // and digits.
+                let mut ends = false;
+                while let Some(&byte) = bytes.get(at).filter(|byte| byte.is_ascii()) {
+                    ends |= !byte.is_ascii_alphanumeric();
+                    at += 1;
+                }
+                if ends {
                     tally.end_clause();
                 }
-                at += 1;
             } else if lead < 0xE0 {
                 at += 2;
             } else if lead < 0xF0 {
@@ -195,7 +201,6 @@ impl Evidence {
                 }
             }
         }
-        tally.end_clause();
         tally.add_to(self);
     }
 
@@ -247,11 +252,14 @@ const SPREAD: [u64; 128] = {
 };
 
 /// The counts of one scan. Han characters are counted in `packed`, one byte per flag
-/// (bit i of the flags in byte i), which is flushed into the totals at every clause end
-/// and before a byte can overflow.
+/// (bit i of the flags in byte i), which is flushed into the totals before a byte can
+/// overflow and at the end. A clause's script characters are the difference of the
+/// packed word since the clause began.
 #[derive(Default)]
 struct Tally {
     packed: u64,
+    /// `packed` when the current clause began.
+    clause_start: u64,
     /// Han characters counted in `packed`.
     pending: usize,
     /// Each flag's count, in flag-bit order, flushed from `packed`.
@@ -260,7 +268,7 @@ struct Tally {
     kana: usize,
     simplified_alone: usize,
     traditional_alone: usize,
-    /// The script characters of the clause being counted, flushed from `packed`.
+    /// The current clause's script characters flushed from `packed` before it ended.
     clause_simplified: usize,
     clause_traditional: usize,
 }
@@ -275,36 +283,41 @@ impl Tally {
         }
     }
 
+    /// The current clause's (Simplified-only, Traditional-only) counts.
+    #[inline]
+    fn clause(&self) -> (usize, usize) {
+        let since = self.packed - self.clause_start;
+        (
+            self.clause_simplified + (since & 0xFF) as usize,
+            self.clause_traditional + (since >> 8 & 0xFF) as usize,
+        )
+    }
+
     fn flush(&mut self) {
-        let bytes = self.packed.to_le_bytes();
-        for (count, byte) in self.flags.iter_mut().zip(bytes) {
+        (self.clause_simplified, self.clause_traditional) = self.clause();
+        for (count, byte) in self.flags.iter_mut().zip(self.packed.to_le_bytes()) {
             *count += usize::from(byte);
         }
-        self.clause_simplified += usize::from(bytes[0]);
-        self.clause_traditional += usize::from(bytes[1]);
         self.han += self.pending;
         self.packed = 0;
+        self.clause_start = 0;
         self.pending = 0;
     }
 
     /// Credits a clause of one script to that script's `_alone` count, and starts anew.
     #[inline]
     fn end_clause(&mut self) {
-        if self.pending == 0 && self.clause_simplified + self.clause_traditional == 0 {
-            return;
-        }
-        self.flush();
-        let (simplified, traditional) = (self.clause_simplified, self.clause_traditional);
-        if traditional == 0 {
-            self.simplified_alone += simplified;
-        } else if simplified == 0 {
-            self.traditional_alone += traditional;
-        }
+        let (simplified, traditional) = self.clause();
+        self.simplified_alone += if traditional == 0 { simplified } else { 0 };
+        self.traditional_alone += if simplified == 0 { traditional } else { 0 };
+        self.clause_start = self.packed;
         self.clause_simplified = 0;
         self.clause_traditional = 0;
     }
 
-    fn add_to(&self, evidence: &mut Evidence) {
+    fn add_to(&mut self, evidence: &mut Evidence) {
+        self.end_clause();
+        self.flush();
         let bit = |flag: u8| self.flags[flag.trailing_zeros() as usize];
         evidence.han += self.han;
         evidence.kana += self.kana;
