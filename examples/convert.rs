@@ -71,11 +71,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
         output: None,
         request: None,
     };
+    let mut config_given = false;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "-c" | "--config" => {
-                options.config = value(&arg)?.parse().map_err(|e| format!("{e}"))?
+                options.config = value(&arg)?.parse().map_err(|e| format!("{e}"))?;
+                config_given = true;
             }
             "-i" | "--input" => options.input = Some(PathBuf::from(value(&arg)?)),
             "-o" | "--output" => options.output = Some(PathBuf::from(value(&arg)?)),
@@ -107,6 +109,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
             }
             other => return Err(format!("unknown argument {other:?} (try --help)")),
         }
+    }
+    if config_given && options.request.is_some() {
+        return Err("-c and --to or --repair exclude each other".into());
     }
     Ok(options)
 }

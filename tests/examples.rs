@@ -354,6 +354,8 @@ fn convert_repair_fixes_naive_conversion() {
     assert!(message.contains("\"twp\""), "{message}");
     let message = one_line_error(&run(&["--to", "klingon"], b""));
     assert!(message.contains("\"klingon\""), "{message}");
+    let message = one_line_error(&run(&["-c", "s2t", "--to", "tw"], b""));
+    assert!(message.contains("exclude"), "{message}");
     let message = one_line_error(&run(&["--repair", "tw"], b"ok\n\xff\n"));
     assert!(message.contains("line 2, byte offset 3"), "{message}");
 }
