@@ -17,6 +17,8 @@ use std::{env, fs};
 #[path = "src/trie/builder.rs"]
 #[allow(dead_code)]
 mod builder;
+#[path = "build/detect_tables.rs"]
+mod detect_tables;
 #[path = "src/dict_tree.rs"]
 #[allow(dead_code)]
 mod dict_tree;
@@ -54,6 +56,8 @@ fn main() {
     }
     let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap());
     let big_endian = env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big");
+
+    detect_tables::write(&data, &out_dir);
 
     let mut compiler = Compiler {
         data: data.clone(),

@@ -32,7 +32,11 @@
 //! - `--normalize PROFILE`: normalize punctuation, width and Unicode with a profile
 //!   (`neutral`, `mainland`, `taiwan`, `hongkong`) before converting, as
 //!   `Normalizer::convert_normalized_into` does; `auto` picks the profile that suits the
-//!   configuration's output.
+//!   configuration's output;
+//! - `--to hans|hant|tw|twp|hk|jp`: instead of `-c`, detect each input's script and region
+//!   and pick the configuration, or repair Traditional input (see `support/target.rs`);
+//! - `--repair t|tw|hk`: instead of `-c`, repair Traditional text that a naive converter
+//!   left with Simplified leftovers (關于 → 關於) toward that standard.
 //!
 //! Every output file is written beside its final place, flushed and synced, given the
 //! permissions of the file it replaces, and renamed over it only once complete: a run
@@ -44,7 +48,7 @@
 //! the exit status 1 once the other files are done. Bad options exit with status 2.
 
 use std::fs::File;
-use std::io::{self, BufReader, Cursor, Read};
+use std::io::{self, BufReader, Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
@@ -58,6 +62,8 @@ mod inputs;
 mod output;
 #[path = "support/progress.rs"]
 mod progress;
+#[path = "support/target.rs"]
+mod target;
 
 use encoding::{DecodingReader, EncodingWriter, Sniffed};
 use encoding_rs::{Encoding, UTF_8};
@@ -66,7 +72,7 @@ use fanjian::{Config, Converter, Error, TofuRisk};
 use indicatif::ProgressBar;
 use inputs::{Job, Source, Target};
 
-const USAGE: &str = "usage: convert [-c CONFIG] [-i INPUT]... [INPUT]... [-o OUTPUT | --output-dir DIR | --in-place] [--from-encoding NAME] [--to-encoding NAME] [--threads N] [--quiet] [--tofu-risk include|exclude] [--normalize PROFILE|auto]";
+const USAGE: &str = "usage: convert [-c CONFIG | --to hans|hant|tw|twp|hk|jp | --repair t|tw|hk] [-i INPUT]... [INPUT]... [-o OUTPUT | --output-dir DIR | --in-place] [--from-encoding NAME] [--to-encoding NAME] [--threads N] [--quiet] [--tofu-risk include|exclude] [--normalize PROFILE|auto]";
 
 struct Options {
     config: Config,
@@ -79,6 +85,8 @@ struct Options {
     to_encoding: &'static Encoding,
     threads: usize,
     quiet: bool,
+    /// `--to` or `--repair`, which replace `-c`.
+    request: Option<target::Request>,
 }
 
 /// What one run shares between its jobs.
@@ -124,13 +132,22 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
         to_encoding: UTF_8,
         threads: 0,
         quiet: false,
+        request: None,
     };
     let mut targets = 0;
+    let mut config_given = false;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "-c" | "--config" => {
-                options.config = value(&arg)?.parse().map_err(|e| format!("{e}"))?
+                options.config = value(&arg)?.parse().map_err(|e| format!("{e}"))?;
+                config_given = true;
+            }
+            "--to" => options.request = Some(target::Request::to(&value(&arg)?)?),
+            "--repair" => {
+                options.request = Some(target::Request::Repair(
+                    value(&arg)?.parse().map_err(|e| format!("{e}"))?,
+                ))
             }
             "-i" | "--input" => options.inputs.push(PathBuf::from(value(&arg)?)),
             "-o" | "--output" => {
@@ -182,6 +199,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
     }
     if targets > 1 {
         return Err("-o, --output-dir and --in-place exclude each other".into());
+    }
+    if config_given && options.request.is_some() {
+        return Err("-c and --to or --repair exclude each other".into());
     }
     Ok(options)
 }
@@ -301,27 +321,43 @@ fn convert_job(run: &Run, job: &Job, threads: usize) -> Result<Done, String> {
     } else {
         Box::new(DecodingReader::new(bytes, encoding, bom as u64))
     };
-    let text: Box<dyn Read + Send + '_> = match &run.normalizer {
-        Some(normalizer) => Box::new(normalizer.reader(BufReader::with_capacity(1 << 16, text))),
-        None => text,
-    };
     let to_encoding = run.options.to_encoding;
     output::write_to(job.destination.as_deref(), |out| {
-        if to_encoding == UTF_8 {
-            return run
-                .converter
-                .convert_stream_parallel(text, out, threads)
-                .map(drop)
-                .map_err(|error| describe(&error, skipped));
+        let mut encoded = None;
+        let sink: &mut dyn Write = if to_encoding == UTF_8 {
+            out
+        } else {
+            encoded.insert(EncodingWriter::new(out, to_encoding))
+        };
+        match run.options.request {
+            // The configuration (or repair) depends on the input: `target` picks it, and
+            // normalizes with the profile that suits it.
+            Some(request) => target::run(
+                request,
+                run.options.tofu_risk,
+                run.options.normalize,
+                BufReader::with_capacity(1 << 16, text),
+                sink,
+            )?,
+            None => {
+                let text: Box<dyn Read + Send + '_> = match &run.normalizer {
+                    Some(normalizer) => {
+                        Box::new(normalizer.reader(BufReader::with_capacity(1 << 16, text)))
+                    }
+                    None => text,
+                };
+                run.converter
+                    .convert_stream_parallel(text, sink, threads)
+                    .map_err(|error| describe(&error, skipped))?;
+            }
         }
-        let mut encoded = EncodingWriter::new(out, to_encoding);
-        run.converter
-            .convert_stream_parallel(text, &mut encoded, threads)
-            .map_err(|error| describe(&error, skipped))?;
-        encoded
-            .finish()
-            .map(drop)
-            .map_err(|e| format!("writing the output failed: {e}"))
+        match encoded {
+            Some(encoded) => encoded
+                .finish()
+                .map(drop)
+                .map_err(|e| format!("writing the output failed: {e}")),
+            None => Ok(()),
+        }
     })?;
     Ok(Done::Converted)
 }

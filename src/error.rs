@@ -45,6 +45,12 @@ pub enum Error {
         /// The valid names, comma-separated.
         valid: String,
     },
+    /// A repair target name that is not `t`, `tw` or `hk`.
+    #[error("unknown repair target {name:?}; valid names are: t, tw, hk")]
+    UnknownRepairTarget {
+        /// The name that was given.
+        name: String,
+    },
     /// A normalization op name that is not one of the spec's op ids.
     #[error("unknown normalization op {name:?}; valid names are: {valid}")]
     UnknownOp {

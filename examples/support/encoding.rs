@@ -5,7 +5,10 @@
 
 use std::io::{self, Read, Write};
 
-use encoding_rs::{Decoder, DecoderResult, Encoder, EncoderResult, Encoding, UTF_8};
+use encoding_rs::{
+    BIG5, Decoder, DecoderResult, EUC_JP, EUC_KR, Encoder, EncoderResult, Encoding, GB18030, GBK,
+    SHIFT_JIS, UTF_8,
+};
 
 /// How many bytes of a file decide its encoding.
 pub const SNIFF_BYTES: usize = 64 * 1024;
@@ -33,7 +36,8 @@ pub enum Sniffed {
 /// The encoding of a file that starts with `prefix` (the whole file when `complete`): its
 /// byte order mark if any; binary if it holds a NUL byte (as grep and git judge); UTF-8 if
 /// the prefix is UTF-8 but for a few bad bytes (so that their offset is reported rather
-/// than the text misread); otherwise chardetng's guess.
+/// than the text misread); otherwise chardetng's guess if it is an East Asian encoding
+/// (GBK, Big5, Shift_JIS, EUC-JP, EUC-KR), else UTF-8, whose bad bytes are then reported.
 pub fn sniff(prefix: &[u8], complete: bool) -> Sniffed {
     if let Some((encoding, bom)) = Encoding::for_bom(prefix) {
         return Sniffed::Text { encoding, bom };
@@ -46,7 +50,14 @@ pub fn sniff(prefix: &[u8], complete: bool) -> Sniffed {
     } else {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         detector.feed(prefix, complete);
-        detector.guess(None, chardetng::Utf8Detection::Allow)
+        let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+        // A Chinese converter's legacy input is East Asian; any other guess is more likely
+        // broken UTF-8 than, say, Latin-1.
+        if [GBK, GB18030, BIG5, SHIFT_JIS, EUC_JP, EUC_KR].contains(&guess) {
+            guess
+        } else {
+            UTF_8
+        }
     };
     Sniffed::Text { encoding, bom: 0 }
 }
