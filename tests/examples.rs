@@ -330,3 +330,31 @@ fn convert_repair_fixes_naive_conversion() {
     let message = one_line_error(&run(&["--repair", "tw"], b"ok\n\xff\n"));
     assert!(message.contains("line 2, byte offset 3"), "{message}");
 }
+
+#[test]
+fn memory_example_reports_the_resident_set_and_rejects_unknown_engines() {
+    let output = run_example("memory", &[], b"");
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let figures: Vec<&str> = stdout
+        .lines()
+        .map(|line| line.split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        figures,
+        ["fanjian VmRSS", "fanjian RssAnon", "fanjian RssFile"]
+    );
+    for line in stdout.lines() {
+        let numbers: Vec<u64> = line
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        // before, after, the 16 converters, and the growth: after minus before.
+        assert_eq!(numbers.len(), 4, "{line}");
+        assert_eq!(numbers[2], 16, "{line}");
+        assert_eq!(numbers[1].abs_diff(numbers[0]), numbers[3], "{line}");
+    }
+
+    let stderr = one_line_error(&run_example("memory", &["martian"], b""));
+    assert!(stderr.contains("unknown engine \"martian\""), "{stderr}");
+}
