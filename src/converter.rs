@@ -177,16 +177,17 @@ impl Converter {
 
     /// [`Converter::convert_stream`] on up to `threads` threads (0: one per available
     /// core): the input is gathered into batches of a few MiB, each cut where no key can
-    /// reach across and converted in parallel pieces. Memory stays bounded by a few
-    /// batches; the output is that of converting the whole.
-    pub fn convert_stream_parallel<R: Read, W: Write>(
+    /// reach across and converted in parallel pieces, while another thread reads and
+    /// checks the next batch. Memory stays bounded by a few batches; the output is that of
+    /// converting the whole.
+    pub fn convert_stream_parallel<R: Read + Send, W: Write>(
         &self,
         reader: R,
         writer: W,
         threads: usize,
     ) -> Result<u64, Error> {
         let batching = Batching::parallel(parallel::thread_count(threads));
-        stream::convert(self, reader, writer, batching)
+        stream::convert_overlapped(self, reader, writer, batching)
     }
 
     /// Whether `c` occurs in no key of any dictionary of this converter and is no IDS

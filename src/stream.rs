@@ -42,31 +42,121 @@ impl Batching {
     }
 }
 
-/// Converts `reader` to `writer` as `batching` says.
+/// Converts `reader` to `writer` as `batching` says, reading and converting in turn.
 pub(crate) fn convert<R: Read, W: Write>(
     converter: &Converter,
-    mut reader: R,
-    mut writer: W,
+    reader: R,
+    writer: W,
     batching: Batching,
 ) -> Result<u64, Error> {
-    let Batching {
-        threads,
-        batch,
-        min_piece,
-    } = batching;
+    let mut output = Output::new(writer);
+    let mut failed = None;
+    read_pieces(converter, reader, batching.batch, |piece| {
+        failed = output.write(converter, &piece, batching).err();
+        failed.is_none()
+    })?;
+    failed.map_or_else(|| output.finish(), Err)
+}
+
+/// [`convert`], with the next batch read and checked on a thread of its own while this
+/// one converts (on every thread of `batching`) and writes, in order.
+pub(crate) fn convert_overlapped<R: Read + Send, W: Write>(
+    converter: &Converter,
+    reader: R,
+    writer: W,
+    batching: Batching,
+) -> Result<u64, Error> {
+    if batching.threads <= 1 {
+        return convert(converter, reader, writer, batching);
+    }
+    let mut output = Output::new(writer);
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<String>(1);
+        let reading = scope.spawn(move || {
+            read_pieces(converter, reader, batching.batch, |piece| {
+                send.send(piece).is_ok()
+            })
+        });
+        let written = receive
+            .iter()
+            .try_for_each(|piece| output.write(converter, &piece, batching));
+        // After a write error, dropping the receiver stops the reader.
+        drop(receive);
+        let read = reading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        written?;
+        read?;
+        output.finish()
+    })
+}
+
+/// Where converted pieces go.
+struct Output<W> {
+    writer: W,
+    written: u64,
+    /// Reused for each piece.
+    converted: String,
+}
+
+impl<W: Write> Output<W> {
+    fn new(writer: W) -> Output<W> {
+        Output {
+            writer,
+            written: 0,
+            converted: String::new(),
+        }
+    }
+
+    fn write(
+        &mut self,
+        converter: &Converter,
+        piece: &str,
+        batching: Batching,
+    ) -> Result<(), Error> {
+        self.converted.clear();
+        if batching.threads > 1 {
+            self.converted =
+                parallel::convert(converter, piece, batching.threads, batching.min_piece);
+        } else {
+            converter.convert_into(piece, &mut self.converted);
+        }
+        self.writer
+            .write_all(self.converted.as_bytes())
+            .map_err(|error| Error::io(IoOperation::Write, &error))?;
+        self.written += self.converted.len() as u64;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<u64, Error> {
+        self.writer
+            .flush()
+            .map_err(|error| Error::io(IoOperation::Write, &error))?;
+        Ok(self.written)
+    }
+}
+
+/// Reads `reader` to its end, checking it as UTF-8, and gives `emit` the text in pieces
+/// that convert apart as they would together: each ends at a safe cut (`cut.rs`) once at
+/// least `batch` bytes are held, the last at the end. Stops early when `emit` returns
+/// false.
+fn read_pieces<R: Read>(
+    converter: &Converter,
+    mut reader: R,
+    batch: usize,
+    mut emit: impl FnMut(String) -> bool,
+) -> Result<(), Error> {
     // `block[..carried]` holds the first bytes of a character that the last read cut off;
     // the next read goes after them, so every byte is checked as UTF-8 once.
     let mut block = vec![0u8; READ_SIZE + 4];
     let mut carried = 0;
-    // Checked text not converted yet, its offset in the whole input and the newlines
+    // Checked text not given out yet, its offset in the whole input and the newlines
     // before it (for error messages).
     let mut text = String::new();
     let mut offset: u64 = 0;
     let mut lines: u64 = 0;
     // No cut exists in `text[..no_cut_before]`: the next search starts there.
     let mut no_cut_before = 0;
-    let mut converted = String::new();
-    let mut written: u64 = 0;
     let is_inert = |c| converter.is_inert(c);
     loop {
         let read = loop {
@@ -110,29 +200,19 @@ pub(crate) fn convert<R: Read, W: Write>(
         };
         match cut {
             Some(cut) => {
-                converted.clear();
-                if threads > 1 {
-                    converted = parallel::convert(converter, &text[..cut], threads, min_piece);
-                } else {
-                    converter.convert_into(&text[..cut], &mut converted);
-                }
-                writer
-                    .write_all(converted.as_bytes())
-                    .map_err(|error| Error::io(IoOperation::Write, &error))?;
-                written += converted.len() as u64;
                 lines += memchr::memchr_iter(b'\n', &text.as_bytes()[..cut]).count() as u64;
                 offset += cut as u64;
-                text.drain(..cut);
+                let rest = text.split_off(cut);
+                if !emit(std::mem::replace(&mut text, rest)) {
+                    return Ok(());
+                }
                 no_cut_before = 0;
             }
             None if text.len() < batch => {}
             None => no_cut_before = text.len().saturating_sub(1),
         }
         if at_end {
-            writer
-                .flush()
-                .map_err(|error| Error::io(IoOperation::Write, &error))?;
-            return Ok(written);
+            return Ok(());
         }
     }
 }
@@ -174,10 +254,16 @@ mod tests {
             let converter = Converter::new(config);
             let mut out = Vec::new();
             let batching = Batching { threads, batch, min_piece };
+            let whole = converter.convert(&text);
             let written =
                 convert(&converter, Pieces(text.as_bytes(), read), &mut out, batching).unwrap();
             prop_assert_eq!(written, out.len() as u64);
-            prop_assert_eq!(String::from_utf8(out).unwrap(), converter.convert(&text));
+            prop_assert_eq!(&String::from_utf8(out).unwrap(), &whole);
+            let mut out = Vec::new();
+            let reader = Pieces(text.as_bytes(), read);
+            let written = convert_overlapped(&converter, reader, &mut out, batching).unwrap();
+            prop_assert_eq!(written, out.len() as u64);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), whole);
         }
     }
 }
