@@ -47,18 +47,16 @@ pub enum LexiconErrorKind {
 
 impl fmt::Display for LexiconError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
-            LexiconErrorKind::MissingTab => {
-                write!(
-                    f,
-                    "line {}: no tab between the key and its values",
-                    self.line
-                )
-            }
-            LexiconErrorKind::DuplicateKey(key) => {
-                write!(f, "line {}: the key {key:?} is defined twice", self.line)
-            }
-            LexiconErrorKind::InvalidUtf8 => write!(f, "line {}: invalid UTF-8", self.line),
+        write!(f, "line {}: {}", self.line, self.kind)
+    }
+}
+
+impl fmt::Display for LexiconErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LexiconErrorKind::MissingTab => f.write_str("no tab between the key and its values"),
+            LexiconErrorKind::DuplicateKey(key) => write!(f, "the key {key:?} is defined twice"),
+            LexiconErrorKind::InvalidUtf8 => f.write_str("invalid UTF-8"),
         }
     }
 }

@@ -65,25 +65,32 @@
 #![deny(missing_docs)]
 
 mod builtin;
+mod builtin_text;
+// `build.rs` compiles the built-in configurations with `compile`, `dict_tree`, `jsonc`,
+// `lexicon`, `opencc_config` and `trie::builder`; the crate uses them for configuration
+// files and user phrases loaded at run time.
+mod compile;
 mod config;
+mod config_file;
 mod converter;
 mod cut;
-// `build.rs` compiles the built-in dictionaries with these two; declared here for their
-// unit tests.
-#[cfg(test)]
 mod dict_tree;
 mod error;
 mod ids;
-#[cfg(test)]
+mod inspect;
+mod jsonc;
 mod lexicon;
 pub mod normalize;
+mod opencc_config;
 mod segment;
 mod stream;
 mod trie;
 
 pub use config::Config;
+pub use config_file::ConfigFile;
 pub use converter::{Converter, ConverterBuilder, TofuRisk};
 pub use error::{Error, IoOperation};
+pub use inspect::{Ambiguity, Inspection, Segment};
 
 // The README's examples run as doctests, so they stay true.
 #[cfg(doctest)]
