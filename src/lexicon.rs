@@ -6,7 +6,9 @@
 //!
 //! The rules (OpenCC's `Lexicon::ParseLexiconFromBuffer`):
 //! - a UTF-8 byte-order mark is skipped at byte 0 of the file only;
-//! - lines end at `\n`, and one `\r` before it is dropped (a lone `\r` is not a line end);
+//! - lines end at `\n`, and a line ends early at its first `\r`: a lone `\r` is no line
+//!   break, but everything after it up to the next `\n` is ignored (checked against the
+//!   PyPI `opencc` 1.4.2: `a\tA\rX Y` maps `a` to `A`, and `a\rb\tX` has no tab);
 //! - an empty line, or one whose first byte is `#`, is skipped;
 //! - the key is everything before the first tab (it may hold spaces); no tab is an error;
 //! - the candidates are the rest of the line split on every single space, so repeated or
@@ -68,7 +70,10 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Entry>, LexiconError> {
     let mut seen = HashSet::new();
     for (index, raw_line) in bytes.split(|&b| b == b'\n').enumerate() {
         let line_number = index + 1;
-        let line = raw_line.strip_suffix(b"\r").unwrap_or(raw_line);
+        let line = match raw_line.iter().position(|&b| b == b'\r') {
+            Some(cr) => &raw_line[..cr],
+            None => raw_line,
+        };
         if line.is_empty() || line[0] == b'#' {
             continue;
         }
@@ -119,10 +124,18 @@ mod tests {
         );
         // A BOM later than byte 0 belongs to the key.
         assert_eq!(candidates("a\tA\n\u{FEFF}b\tB")[1].0, "\u{FEFF}b");
-        // A lone CR is not a line end: it stays in the value.
+        // A lone CR is not a line end, but the rest of its line is ignored.
         assert_eq!(
             candidates("a\tA\rb\tB\r"),
-            vec![("a".into(), owned(&["A\rb\tB"]))]
+            vec![("a".into(), owned(&["A"]))]
+        );
+        assert_eq!(
+            candidates("a\tA B\rX Y\n\rjunk\nc\t\rC"),
+            vec![("a".into(), owned(&["A", "B"])), ("c".into(), owned(&[""]))]
+        );
+        assert_eq!(
+            parse(b"a\rb\tX").unwrap_err().kind,
+            LexiconErrorKind::MissingTab
         );
         assert_eq!(
             candidates("# c\n\na b\tAB"),
