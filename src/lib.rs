@@ -47,6 +47,22 @@
 //! by default, as in OpenCC's library; [`TofuRisk::Exclude`] leaves them out, as OpenCC's
 //! command-line tool does.
 //!
+//! # Your own dictionaries
+//!
+//! [`ConfigFile`] loads an OpenCC configuration file with its text dictionaries (OpenCC's
+//! own are built in under their file names); [`ConverterBuilder::user_phrases`] and
+//! [`ConverterBuilder::protect`] put your words before any configuration's dictionaries;
+//! [`Converter::inspect`] shows which dictionary decided each piece of a conversion and
+//! where an entry had several candidates.
+//!
+//! ```
+//! use fanjian::{Config, Converter};
+//!
+//! let converter = Converter::builder(Config::S2T).protect(["系"])?.build();
+//! assert_eq!(converter.convert("关系"), "關系");
+//! # Ok::<(), fanjian::Error>(())
+//! ```
+//!
 //! # Normalization
 //!
 //! [`normalize`] fixes Chinese punctuation, width and Unicode (ASCII commas between Han,
