@@ -441,10 +441,20 @@ impl Converter {
         let Some(user) = &engine.user else {
             return engine.convert_configured(text, out, &mut scratch);
         };
+        // When no normalization key occurs in the whole text, none occurs in a stretch of
+        // it: one check instead of one per stretch.
+        let normalize = engine.normalization.may_change(text);
+        let mut convert_gap = |gap: &str, out: &mut String| {
+            if normalize {
+                engine.convert_configured(gap, out, &mut scratch);
+            } else {
+                engine.conversion.run(gap, out, &mut scratch);
+            }
+        };
         let mut gap_start = 0;
         segment::for_each_match(user.trie.view(), text.as_bytes(), |at, found| {
             if gap_start < at {
-                engine.convert_configured(&text[gap_start..at], out, &mut scratch);
+                convert_gap(&text[gap_start..at], out);
             }
             gap_start = at + found.len;
             match found.replacement {
@@ -454,7 +464,7 @@ impl Converter {
             }
         });
         if gap_start < text.len() {
-            engine.convert_configured(&text[gap_start..], out, &mut scratch);
+            convert_gap(&text[gap_start..], out);
         }
     }
 
