@@ -180,7 +180,7 @@ fn resolve(name: &str, text: &str, dirs: &[PathBuf]) -> Result<Resolved, Error> 
                 }
                 let entries = lexicon::parse(&bytes).map_err(|e| Error::Dictionary {
                     file: location.clone(),
-                    line: e.line,
+                    line: Some(e.line),
                     message: format!("{} ({named_by})", e.kind),
                 })?;
                 (location, Some(display_name(&file)), entries)

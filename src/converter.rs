@@ -118,7 +118,7 @@ pub(crate) struct UserWords {
 /// assert_eq!(custom.convert(text), "我们在乾淨的乾鍋裡做干鍋雞");
 /// # Ok::<(), fanjian::Error>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ConverterBuilder {
     origin: Origin,
     tofu_risk: TofuRisk,
@@ -137,6 +137,17 @@ impl fmt::Debug for Origin {
             Origin::Builtin(config) => write!(f, "{config}"),
             Origin::File(file) => write!(f, "{}", file.path().display()),
         }
+    }
+}
+
+impl fmt::Debug for ConverterBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConverterBuilder")
+            .field("config", &self.origin)
+            .field("tofu_risk", &self.tofu_risk)
+            .field("user_phrases", &self.phrases.len())
+            .field("protected", &self.protected.len())
+            .finish()
     }
 }
 
@@ -189,7 +200,7 @@ impl ConverterBuilder {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|e| Error::Dictionary {
             file: path.display().to_string(),
-            line: 0,
+            line: None,
             message: format!("cannot read it: {e}"),
         })?;
         self.user_phrases_text(&path.display().to_string(), &bytes)
@@ -198,7 +209,7 @@ impl ConverterBuilder {
     fn user_phrases_text(&mut self, name: &str, bytes: &[u8]) -> Result<&mut Self, Error> {
         let entries = lexicon::parse(bytes).map_err(|e| Error::Dictionary {
             file: name.to_owned(),
-            line: e.line,
+            line: Some(e.line),
             message: e.kind.to_string(),
         })?;
         self.user_phrases(
@@ -229,13 +240,13 @@ impl ConverterBuilder {
     /// are skipped, and a line's final carriage return is dropped.
     pub fn protect_file(&mut self, path: impl AsRef<Path>) -> Result<&mut Self, Error> {
         let path = path.as_ref();
-        let dictionary_error = |line, message| Error::Dictionary {
+        let dictionary_error = |line: Option<usize>, message| Error::Dictionary {
             file: path.display().to_string(),
             line,
             message,
         };
-        let bytes =
-            std::fs::read(path).map_err(|e| dictionary_error(0, format!("cannot read it: {e}")))?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| dictionary_error(None, format!("cannot read it: {e}")))?;
         let text = match std::str::from_utf8(&bytes) {
             Ok(text) => text,
             Err(e) => {
@@ -244,7 +255,7 @@ impl ConverterBuilder {
                     .filter(|&&b| b == b'\n')
                     .count()
                     + 1;
-                return Err(dictionary_error(line, "invalid UTF-8".into()));
+                return Err(dictionary_error(Some(line), "invalid UTF-8".into()));
             }
         };
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -259,7 +270,7 @@ impl ConverterBuilder {
     fn check_limits(&mut self, key: &str, value: &str) -> Result<(), Error> {
         let limit = |what: &str| Error::Dictionary {
             file: "user phrases".into(),
-            line: 0,
+            line: None,
             message: format!(
                 "{what} (key {:?})",
                 key.chars().take(20).collect::<String>()

@@ -54,12 +54,13 @@ pub enum Error {
     },
     /// A text dictionary (named by a configuration, or user phrases) with a line that
     /// cannot be read: no tab, a key defined twice, invalid UTF-8.
-    #[error("{file}: line {line}: {message}")]
+    #[error("{file}: {}{message}", line.map_or(String::new(), |line| format!("line {line}: ")))]
     Dictionary {
         /// The dictionary file (or "user phrases" for text given as a string).
         file: String,
-        /// The line, counted from 1.
-        line: usize,
+        /// The line, counted from 1; `None` when the file as a whole cannot be read or a
+        /// limit of this crate is exceeded.
+        line: Option<usize>,
         /// What is wrong, and which configuration named the file.
         message: String,
     },
