@@ -38,7 +38,7 @@ fn real_text() -> Vec<(String, String)> {
             eprintln!("not present, skipped: {path}");
             continue;
         };
-        let mut end = bytes.len().min(30_000);
+        let mut end = bytes.len().min(15_000);
         while std::str::from_utf8(&bytes[..end]).is_err() {
             end -= 1;
         }
