@@ -1,6 +1,7 @@
 //! Any bytes as a user-phrase dictionary (OpenCC's text format) on top of s2tw: loading
-//! fails with an error or succeeds, never panics; then the same text converts, streams and
-//! inspects consistently.
+//! fails with an error or succeeds, never panics; then the same text converts and streams
+//! consistently. (Inspection is left to the tests: it reads every dictionary's text per
+//! call, which would slow the fuzzer a hundredfold.)
 #![no_main]
 
 use fanjian::{Config, Converter};
@@ -18,11 +19,4 @@ fuzz_target!(|data: &[u8]| {
     let mut streamed = Vec::new();
     converter.convert_stream(text.as_bytes(), &mut streamed).unwrap();
     assert_eq!(String::from_utf8(streamed).unwrap(), whole);
-    let inspected: String = converter
-        .inspect(&text)
-        .segments
-        .iter()
-        .map(|segment| segment.output.as_str())
-        .collect();
-    assert_eq!(inspected, whole);
 });
