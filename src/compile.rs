@@ -259,7 +259,7 @@ fn evaluated_entries<'a>(tree: &DictTree<usize>, lexicons: &'a [Lexicon]) -> Vec
     }
     let mut entries = Vec::new();
     for prefix in prefixes {
-        if let Some(found) = maps.evaluate(tree, prefix) {
+        if let Some(found) = maps.evaluate(tree, lexicons, prefix) {
             entries.push(RankedEntry {
                 key: prefix,
                 value: &found.entry.candidates[0],
@@ -272,9 +272,9 @@ fn evaluated_entries<'a>(tree: &DictTree<usize>, lexicons: &'a [Lexicon]) -> Vec
 }
 
 /// A tree's leaves as hash maps: slow, but answers which leaf and entry decided a match.
-pub struct LeafMaps<'a> {
-    /// Each leaf's entries by key, and its longest key's length in bytes.
-    maps: HashMap<usize, (HashMap<&'a str, &'a Entry>, usize)>,
+pub struct LeafMaps {
+    /// Each leaf's entry indices by key, and its longest key's length in bytes.
+    maps: HashMap<usize, (HashMap<String, usize>, usize)>,
 }
 
 /// A tree's answer at a position: the key's length in bytes, its leaf and its entry.
@@ -288,9 +288,9 @@ pub struct Found<'a> {
     pub entry: &'a Entry,
 }
 
-impl<'a> LeafMaps<'a> {
+impl LeafMaps {
     /// Maps of every leaf of `tree`.
-    pub fn new(tree: &DictTree<usize>, lexicons: &'a [Lexicon]) -> LeafMaps<'a> {
+    pub fn new(tree: &DictTree<usize>, lexicons: &[Lexicon]) -> LeafMaps {
         let maps = tree
             .leaves()
             .into_iter()
@@ -298,7 +298,8 @@ impl<'a> LeafMaps<'a> {
                 let entries = &lexicons[leaf].entries;
                 let map = entries
                     .iter()
-                    .map(|entry| (entry.key.as_str(), entry))
+                    .enumerate()
+                    .map(|(i, entry)| (entry.key.clone(), i))
                     .collect();
                 let longest = entries.iter().map(|entry| entry.key.len()).max();
                 (leaf, (map, longest.unwrap_or(0)))
@@ -307,9 +308,14 @@ impl<'a> LeafMaps<'a> {
         LeafMaps { maps }
     }
 
-    /// OpenCC's prefix match of `tree` (whose leaves these maps hold) at the start of
-    /// `text` (semantics spec, section 3).
-    pub fn evaluate(&self, tree: &DictTree<usize>, text: &str) -> Option<Found<'a>> {
+    /// OpenCC's prefix match of `tree` (whose leaves these maps hold, over `lexicons`) at
+    /// the start of `text` (semantics spec, section 3).
+    pub fn evaluate<'a>(
+        &self,
+        tree: &DictTree<usize>,
+        lexicons: &'a [Lexicon],
+        text: &str,
+    ) -> Option<Found<'a>> {
         match tree {
             DictTree::Leaf { leaf, .. } => {
                 let (map, longest) = &self.maps[leaf];
@@ -320,10 +326,10 @@ impl<'a> LeafMaps<'a> {
                     .collect();
                 ends.reverse();
                 ends.into_iter().find_map(|end| {
-                    map.get(&text[..end]).map(|&entry| Found {
+                    map.get(&text[..end]).map(|&i| Found {
                         len: end,
                         leaf: *leaf,
-                        entry,
+                        entry: &lexicons[*leaf].entries[i],
                     })
                 })
             }
@@ -333,14 +339,14 @@ impl<'a> LeafMaps<'a> {
                 ..
             } => members
                 .iter()
-                .find_map(|member| self.evaluate(member, text)),
+                .find_map(|member| self.evaluate(member, lexicons, text)),
             DictTree::Group {
                 policy: MatchPolicy::Union,
                 members,
                 ..
             } => members
                 .iter()
-                .filter_map(|member| self.evaluate(member, text))
+                .filter_map(|member| self.evaluate(member, lexicons, text))
                 .fold(None, |best: Option<Found<'a>>, found| match best {
                     Some(best) if best.len >= found.len => Some(best),
                     _ => Some(found),

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use crate::builtin;
-use crate::config_file::{self, ConfigFile, Resolved};
+use crate::config_file::{self, ConfigFile};
 use crate::ids;
 use crate::inspect::{self, Inspection};
 use crate::lexicon;
@@ -62,9 +62,9 @@ pub(crate) struct Engine {
     pub(crate) conversion: Stage,
     /// User phrases and protected words, found before anything else.
     pub(crate) user: Option<UserWords>,
-    /// The configuration's dictionaries as read from text, for inspection (built-in
-    /// configurations read their embedded copies the first time).
-    resolved: OnceLock<Arc<Resolved>>,
+    /// What inspection reads, built the first time it is needed (built-in configurations
+    /// read their embedded dictionary text then).
+    inspection: OnceLock<inspect::Tables>,
 }
 
 /// Where a converter's configuration comes from.
@@ -332,10 +332,6 @@ impl ConverterBuilder {
                 )
             }
         };
-        let resolved = OnceLock::new();
-        if let Origin::File(file) = &self.origin {
-            let _ = resolved.set(Arc::clone(&file.loaded.resolved));
-        }
         Converter {
             engine: Arc::new(Engine {
                 origin: self.origin.clone(),
@@ -343,7 +339,7 @@ impl ConverterBuilder {
                 normalization,
                 conversion,
                 user: self.user_words(),
-                resolved,
+                inspection: OnceLock::new(),
             }),
         }
     }
@@ -428,14 +424,17 @@ impl Converter {
     /// ```
     pub fn inspect(&self, text: &str) -> Inspection {
         let engine = &*self.engine;
-        let resolved = engine.resolved.get_or_init(|| match &engine.origin {
-            Origin::Builtin(config) => Arc::new(
-                config_file::resolve_builtin(*config)
-                    .expect("the built-in configurations are valid"),
-            ),
-            Origin::File(file) => Arc::clone(&file.loaded.resolved),
+        let tables = engine.inspection.get_or_init(|| {
+            let resolved = match &engine.origin {
+                Origin::Builtin(config) => Arc::new(
+                    config_file::resolve_builtin(*config)
+                        .expect("the built-in configurations are valid"),
+                ),
+                Origin::File(file) => Arc::clone(&file.loaded.resolved),
+            };
+            inspect::Tables::new(resolved, engine.tofu_risk)
         });
-        inspect::inspect(engine, resolved, text)
+        inspect::inspect(engine, tables, text)
     }
 
     /// Converts `text`.

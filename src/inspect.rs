@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::compile::{LeafMaps, Lexicon};
 use crate::config_file::Resolved;
@@ -60,29 +61,53 @@ pub struct Ambiguity {
     pub dictionary: String,
 }
 
-pub(crate) fn inspect(engine: &Engine, resolved: &Resolved, text: &str) -> Inspection {
-    let keep = |tree: &DictTree<usize>| match engine.tofu_risk {
-        TofuRisk::Exclude => tree.without_tofu_risk(),
-        TofuRisk::Include => Some(tree.clone()),
-    };
-    let chain: Vec<DictTree<usize>> = resolved
-        .trees
-        .conversion_chain
-        .iter()
-        .filter_map(keep)
-        .collect();
-    let lexicons = &resolved.lexicons;
+/// What inspection reads, built on the first call and kept by the converter: the
+/// configuration's dictionaries and a hash map of each.
+pub(crate) struct Tables {
+    resolved: Arc<Resolved>,
+    segmentation: Option<(DictTree<usize>, LeafMaps)>,
+    chain: Vec<(DictTree<usize>, LeafMaps)>,
+}
+
+impl Tables {
+    pub(crate) fn new(resolved: Arc<Resolved>, tofu_risk: TofuRisk) -> Tables {
+        let lexicons = &resolved.lexicons;
+        let with_maps = |tree: DictTree<usize>| {
+            let maps = LeafMaps::new(&tree, lexicons);
+            (tree, maps)
+        };
+        let segmentation = resolved.trees.segmentation.clone().map(with_maps);
+        let chain = resolved
+            .trees
+            .conversion_chain
+            .iter()
+            .filter_map(|tree| match tofu_risk {
+                TofuRisk::Exclude => tree.without_tofu_risk(),
+                TofuRisk::Include => Some(tree.clone()),
+            })
+            .map(with_maps)
+            .collect();
+        Tables {
+            resolved,
+            segmentation,
+            chain,
+        }
+    }
+}
+
+pub(crate) fn inspect(engine: &Engine, tables: &Tables, text: &str) -> Inspection {
+    let lexicons = &tables.resolved.lexicons;
     let mut inspector = Inspector {
         engine,
         lexicons,
-        segmentation: resolved
-            .trees
+        segmentation: tables
             .segmentation
             .as_ref()
-            .map(|tree| (tree, LeafMaps::new(tree, lexicons))),
-        chain: chain
+            .map(|(tree, maps)| (tree, maps)),
+        chain: tables
+            .chain
             .iter()
-            .map(|tree| (tree, LeafMaps::new(tree, lexicons)))
+            .map(|(tree, maps)| (tree, maps))
             .collect(),
         result: Inspection::default(),
     };
@@ -119,8 +144,8 @@ pub(crate) fn inspect(engine: &Engine, resolved: &Resolved, text: &str) -> Inspe
 struct Inspector<'a> {
     engine: &'a Engine,
     lexicons: &'a [Lexicon],
-    segmentation: Option<(&'a DictTree<usize>, LeafMaps<'a>)>,
-    chain: Vec<(&'a DictTree<usize>, LeafMaps<'a>)>,
+    segmentation: Option<(&'a DictTree<usize>, &'a LeafMaps)>,
+    chain: Vec<(&'a DictTree<usize>, &'a LeafMaps)>,
     result: Inspection,
 }
 
@@ -168,7 +193,7 @@ impl<'a> Inspector<'a> {
         let mut pieces = Vec::new();
         let (mut at, mut run_start) = (0, 0);
         while at < text.len() {
-            match maps.evaluate(tree, &text[at..]) {
+            match maps.evaluate(tree, self.lexicons, &text[at..]) {
                 Some(found) => {
                     if run_start < at {
                         pieces.push(run_start..at);
@@ -200,7 +225,7 @@ impl<'a> Inspector<'a> {
             let mut at = 0;
             while at < input.len() {
                 let start = output.len();
-                let (len, matched) = match maps.evaluate(tree, &input[at..]) {
+                let (len, matched) = match maps.evaluate(tree, self.lexicons, &input[at..]) {
                     Some(found) => {
                         output.push_str(&found.entry.candidates[0]);
                         (found.len, Some((found.leaf, found.entry)))
