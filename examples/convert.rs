@@ -36,7 +36,16 @@
 //! - `--to hans|hant|tw|twp|hk|jp`: instead of `-c`, detect each input's script and region
 //!   and pick the configuration, or repair Traditional input (see `support/target.rs`);
 //! - `--repair t|tw|hk`: instead of `-c`, repair Traditional text that a naive converter
-//!   left with Simplified leftovers (關于 → 關於) toward that standard.
+//!   left with Simplified leftovers (關于 → 關於) toward that standard;
+//! - `--config-file FILE.json`: an OpenCC configuration file instead of `-c` (its
+//!   dictionaries are found beside it, or built in);
+//! - `--dict FILE` (repeatable): user phrases in OpenCC's text format, which win over the
+//!   configuration's dictionaries; `--protect FILE` (repeatable): words never converted,
+//!   one a line;
+//! - `--inspect`: instead of the conversion, one JSON object a line per segment
+//!   (`source`, `output`, `dictionaries`); `--ambiguities`: one per match of an entry
+//!   with several candidates (`segment`, `key`, `candidates`, `dictionary`). Both read each
+//!   input whole first.
 //!
 //! Every output file is written beside its final place, flushed and synced, given the
 //! permissions of the file it replaces, and renamed over it only once complete: a run
@@ -68,14 +77,19 @@ mod target;
 use encoding::{DecodingReader, EncodingWriter, Sniffed};
 use encoding_rs::{Encoding, UTF_8};
 use fanjian::normalize::{Normalizer, Profile};
-use fanjian::{Config, Converter, Error, TofuRisk};
+use fanjian::{Config, ConfigFile, Converter, Error, TofuRisk};
 use indicatif::ProgressBar;
 use inputs::{Job, Source, Target};
 
-const USAGE: &str = "usage: convert [-c CONFIG | --to hans|hant|tw|twp|hk|jp | --repair t|tw|hk] [-i INPUT]... [INPUT]... [-o OUTPUT | --output-dir DIR | --in-place] [--from-encoding NAME] [--to-encoding NAME] [--threads N] [--quiet] [--tofu-risk include|exclude] [--normalize PROFILE|auto]";
+const USAGE: &str = "usage: convert [-c CONFIG | --config-file FILE.json | --to hans|hant|tw|twp|hk|jp | --repair t|tw|hk] [--dict FILE]... [--protect FILE]... [-i INPUT]... [INPUT]... [-o OUTPUT | --output-dir DIR | --in-place] [--from-encoding NAME] [--to-encoding NAME] [--threads N] [--quiet] [--tofu-risk include|exclude] [--normalize PROFILE|auto] [--inspect] [--ambiguities]";
 
 struct Options {
     config: Config,
+    config_file: Option<PathBuf>,
+    dicts: Vec<PathBuf>,
+    protect: Vec<PathBuf>,
+    inspect: bool,
+    ambiguities: bool,
     tofu_risk: TofuRisk,
     /// `Some(None)`: `--normalize auto`, the configuration's profile.
     normalize: Option<Option<Profile>>,
@@ -124,6 +138,11 @@ fn main() -> ExitCode {
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
     let mut options = Options {
         config: Config::S2T,
+        config_file: None,
+        dicts: Vec::new(),
+        protect: Vec::new(),
+        inspect: false,
+        ambiguities: false,
         tofu_risk: TofuRisk::Include,
         normalize: None,
         inputs: Vec::new(),
@@ -143,6 +162,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
                 options.config = value(&arg)?.parse().map_err(|e| format!("{e}"))?;
                 config_given = true;
             }
+            "--config-file" => options.config_file = Some(PathBuf::from(value(&arg)?)),
+            "--dict" => options.dicts.push(PathBuf::from(value(&arg)?)),
+            "--protect" => options.protect.push(PathBuf::from(value(&arg)?)),
+            "--inspect" => options.inspect = true,
+            "--ambiguities" => options.ambiguities = true,
             "--to" => options.request = Some(target::Request::to(&value(&arg)?)?),
             "--repair" => {
                 options.request = Some(target::Request::Repair(
@@ -200,8 +224,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
     if targets > 1 {
         return Err("-o, --output-dir and --in-place exclude each other".into());
     }
-    if config_given && options.request.is_some() {
-        return Err("-c and --to or --repair exclude each other".into());
+    let choices = [config_given, options.config_file.is_some(), options.request.is_some()];
+    if choices.into_iter().filter(|&given| given).count() > 1 {
+        return Err("-c, --config-file and --to or --repair exclude each other".into());
     }
     Ok(options)
 }
@@ -219,9 +244,20 @@ fn run(options: Options) -> Result<bool, String> {
             Source::Stdin => None,
         })
         .sum();
-    let converter = Converter::builder(options.config)
-        .tofu_risk(options.tofu_risk)
-        .build();
+    let mut builder = match &options.config_file {
+        Some(path) => {
+            Converter::builder_from_file(&ConfigFile::load(path).map_err(|e| e.to_string())?)
+        }
+        None => Converter::builder(options.config),
+    };
+    builder.tofu_risk(options.tofu_risk);
+    for path in &options.dicts {
+        builder.user_phrases_file(path).map_err(|e| e.to_string())?;
+    }
+    for path in &options.protect {
+        builder.protect_file(path).map_err(|e| e.to_string())?;
+    }
+    let converter = builder.build();
     let normalizer = options.normalize.map(|profile| {
         Normalizer::new(profile.unwrap_or_else(|| Profile::for_config(options.config)))
     });
@@ -339,6 +375,9 @@ fn convert_job(run: &Run, job: &Job, threads: usize) -> Result<Done, String> {
                 BufReader::with_capacity(1 << 16, text),
                 sink,
             )?,
+            None if run.options.inspect || run.options.ambiguities => {
+                inspect(run, text, sink, skipped)?
+            }
             None => {
                 let text: Box<dyn Read + Send + '_> = match &run.normalizer {
                     Some(normalizer) => {
@@ -360,6 +399,55 @@ fn convert_job(run: &Run, job: &Job, threads: usize) -> Result<Done, String> {
         }
     })?;
     Ok(Done::Converted)
+}
+
+/// Writes the inspection of the whole input as JSON lines: its segments (`--inspect`),
+/// then its ambiguous matches (`--ambiguities`).
+fn inspect(
+    run: &Run,
+    text: Box<dyn Read + Send + '_>,
+    out: &mut dyn Write,
+    skipped: usize,
+) -> Result<(), String> {
+    let mut text: Box<dyn Read + '_> = match &run.normalizer {
+        Some(normalizer) => Box::new(normalizer.reader(BufReader::with_capacity(1 << 16, text))),
+        None => text,
+    };
+    let mut bytes = Vec::new();
+    text.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
+        format!(
+            "invalid UTF-8 at line {line}, byte offset {}",
+            offset + skipped
+        )
+    })?;
+    let inspection = run.converter.inspect(&text);
+    let mut lines = Vec::new();
+    if run.options.inspect {
+        lines.extend(inspection.segments.iter().map(|segment| {
+            serde_json::json!({
+                "source": segment.source,
+                "output": segment.output,
+                "dictionaries": segment.dictionaries,
+            })
+        }));
+    }
+    if run.options.ambiguities {
+        lines.extend(inspection.ambiguities.iter().map(|ambiguity| {
+            serde_json::json!({
+                "segment": ambiguity.segment,
+                "key": ambiguity.key,
+                "candidates": ambiguity.candidates,
+                "dictionary": ambiguity.dictionary,
+            })
+        }));
+    }
+    lines
+        .iter()
+        .try_for_each(|line| writeln!(out, "{line}"))
+        .map_err(|e| format!("writing the output failed: {e}"))
 }
 
 /// An error's message, with offsets counted from the start of the file (`skipped` bytes

@@ -16,10 +16,18 @@ output is identical.
 
 Arguments are files or folders (every `*.txt` directly inside). `--max-bytes N` takes
 only the first N bytes of each file, cut after the last line break that fits.
+
+`--config-dir DIR` checks configuration files instead: every `DIR/*.json`, run by fanjian
+as `BIN --config-file DIR/NAME.json` and by OpenCC as `opencc.OpenCC(path)` on a copy of
+DIR in a temporary folder that also holds links to `data/opencc/*.txt`, so that OpenCC
+finds OpenCC's dictionaries beside the configuration while fanjian uses its built-in
+copies of them.
 """
 
 import argparse
+import glob
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -61,6 +69,21 @@ def head(data, max_bytes):
     return data[:cut]
 
 
+def load_opencc(opencc, config):
+    """opencc.OpenCC(config), with the schema warnings OpenCC prints on standard error for
+    configurations that load fine (a missing "name", a group without "match_policy")
+    kept out of the report."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(os.devnull, "w") as devnull:
+        os.dup2(devnull.fileno(), 2)
+        try:
+            return opencc.OpenCC(config)
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
 def window(line, column, width=40):
     """The part of line around column, so that a long line's difference is visible."""
     start = max(0, column - width)
@@ -81,6 +104,8 @@ def main():
                         help="take only the first N bytes of each file, cut at a line break")
     parser.add_argument("--configs", default=",".join(CONFIGS),
                         help="comma-separated configurations (default: all 16)")
+    parser.add_argument("--config-dir", metavar="DIR",
+                        help="check every DIR/*.json configuration file instead of the 16 names")
     parser.add_argument("--show", type=int, default=5, metavar="N",
                         help="differing lines to print per configuration and file (default 5)")
     args = parser.parse_args()
@@ -89,11 +114,6 @@ def main():
 
     if opencc.__version__ != OPENCC_VERSION:
         sys.exit(f"differential: need opencc {OPENCC_VERSION}, found {opencc.__version__}")
-    configs = [c for c in args.configs.split(",") if c]
-    unknown = sorted(set(configs) - set(CONFIGS))
-    if unknown:
-        sys.exit(f"differential: unknown configs {unknown}; valid: {', '.join(CONFIGS)}")
-
     files = corpus_files(args.paths)
     total_lines = identical_lines = 0
     total_bytes = 0
@@ -101,6 +121,24 @@ def main():
     failures = 0
     with tempfile.TemporaryDirectory(prefix="differential-") as tmp:
         out_path = os.path.join(tmp, "out.txt")
+        # (name, what opencc.OpenCC loads, fanjian's arguments choosing the configuration)
+        if args.config_dir:
+            opencc_dir = os.path.join(tmp, "configs")
+            shutil.copytree(args.config_dir, opencc_dir)
+            data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "opencc")
+            for dictionary in glob.glob(os.path.join(data, "*.txt")):
+                os.symlink(os.path.abspath(dictionary),
+                           os.path.join(opencc_dir, os.path.basename(dictionary)))
+            names = sorted(n[:-5] for n in os.listdir(args.config_dir) if n.endswith(".json"))
+            configs = [(name, os.path.join(opencc_dir, name + ".json"),
+                        ["--config-file", os.path.join(args.config_dir, name + ".json")])
+                       for name in names]
+        else:
+            names = [c for c in args.configs.split(",") if c]
+            unknown = sorted(set(names) - set(CONFIGS))
+            if unknown:
+                sys.exit(f"differential: unknown configs {unknown}; valid: {', '.join(CONFIGS)}")
+            configs = [(name, name + ".json", ["-c", name]) for name in names]
         for path in files:
             name = os.path.basename(path)
             with open(path, "rb") as f:
@@ -113,15 +151,15 @@ def main():
             text = data.decode("utf-8")
             input_lines = text.split("\n")
             print(f"== {name}: {len(data):,} bytes, {len(input_lines):,} lines")
-            for config in configs:
-                converter = opencc.OpenCC(config + ".json")
+            for config, opencc_config, fanjian_config in configs:
+                converter = load_opencc(opencc, opencc_config)
                 start = time.perf_counter()
                 expected = converter.convert(text)
                 opencc_time = time.perf_counter() - start
 
                 start = time.perf_counter()
                 run = subprocess.run(
-                    [args.fanjian, "-c", config, "-i", input_path, "-o", out_path],
+                    [args.fanjian, *fanjian_config, "-i", input_path, "-o", out_path],
                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                 )
                 fanjian_time = time.perf_counter() - start

@@ -67,6 +67,39 @@ impl<L: Clone> DictTree<L> {
 }
 
 impl<L> DictTree<L> {
+    /// The same tree with every leaf mapped, stopping at the first error.
+    pub fn try_map<M, E>(self, f: &mut impl FnMut(L) -> Result<M, E>) -> Result<DictTree<M>, E> {
+        Ok(match self {
+            DictTree::Leaf {
+                leaf,
+                may_output_tofu,
+            } => DictTree::Leaf {
+                leaf: f(leaf)?,
+                may_output_tofu,
+            },
+            DictTree::Group {
+                policy,
+                members,
+                may_output_tofu,
+            } => DictTree::Group {
+                policy,
+                members: members
+                    .into_iter()
+                    .map(|member| member.try_map(f))
+                    .collect::<Result<_, _>>()?,
+                may_output_tofu,
+            },
+        })
+    }
+
+    /// The leaves in order.
+    pub fn leaves(&self) -> Vec<&L> {
+        match self {
+            DictTree::Leaf { leaf, .. } => vec![leaf],
+            DictTree::Group { members, .. } => members.iter().flat_map(DictTree::leaves).collect(),
+        }
+    }
+
     /// The leaves in order, each with the rank that makes one trie behave as the whole
     /// tree (see `trie::builder::RankedEntry`): members of a `short_circuit` group get
     /// increasing ranks, members of a `union` group share one.

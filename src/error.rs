@@ -5,7 +5,8 @@ use std::fmt;
 /// Everything that can go wrong in this crate.
 ///
 /// Converting a `&str` never fails; errors come from bytes that are not UTF-8, from I/O in
-/// the streaming API, and from names that are not OpenCC configurations.
+/// the streaming API, from names that are not OpenCC configurations, and from configuration
+/// files and dictionaries that cannot be used.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -37,6 +38,32 @@ pub enum Error {
         /// The valid names, comma-separated.
         valid: String,
     },
+    /// An OpenCC configuration file that cannot be used: not JSON, a member of the wrong
+    /// kind, a dictionary file that cannot be found or read, a limit of this crate.
+    #[error("{file}{}: {message}", location(*.line, .json_path.as_deref()))]
+    Config {
+        /// The configuration file.
+        file: String,
+        /// The line of the offending value, counted from 1, where known.
+        line: Option<usize>,
+        /// The JSON path of the offending value (`conversion_chain[0].dict.type`), where
+        /// known.
+        json_path: Option<String>,
+        /// What is wrong.
+        message: String,
+    },
+    /// A text dictionary (named by a configuration, or user phrases) with a line that
+    /// cannot be read: no tab, a key defined twice, invalid UTF-8.
+    #[error("{file}: {}{message}", line.map_or(String::new(), |line| format!("line {line}: ")))]
+    Dictionary {
+        /// The dictionary file (or "user phrases" for text given as a string).
+        file: String,
+        /// The line, counted from 1; `None` when the file as a whole cannot be read or a
+        /// limit of this crate is exceeded.
+        line: Option<usize>,
+        /// What is wrong, and which configuration named the file.
+        message: String,
+    },
     /// A normalization profile name that is not one of the spec's.
     #[error("unknown normalization profile {name:?}; valid names are: {valid}")]
     UnknownProfile {
@@ -59,6 +86,18 @@ pub enum Error {
         /// The valid names, comma-separated.
         valid: String,
     },
+}
+
+/// `", line N, at PATH"` as far as known, for [`Error::Config`].
+fn location(line: Option<usize>, json_path: Option<&str>) -> String {
+    let mut at = String::new();
+    if let Some(line) = line {
+        at.push_str(&format!(", line {line}"));
+    }
+    if let Some(path) = json_path.filter(|path| !path.is_empty()) {
+        at.push_str(&format!(", at {path}"));
+    }
+    at
 }
 
 /// Which side of a stream an [`Error::Io`] happened on.

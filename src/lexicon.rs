@@ -6,7 +6,9 @@
 //!
 //! The rules (OpenCC's `Lexicon::ParseLexiconFromBuffer`):
 //! - a UTF-8 byte-order mark is skipped at byte 0 of the file only;
-//! - lines end at `\n`, and one `\r` before it is dropped (a lone `\r` is not a line end);
+//! - lines end at `\n`, and a line ends early at its first `\r`: a lone `\r` is no line
+//!   break, but everything after it up to the next `\n` is ignored (checked against the
+//!   PyPI `opencc` 1.4.2: `a\tA\rX Y` maps `a` to `A`, and `a\rb\tX` has no tab);
 //! - an empty line, or one whose first byte is `#`, is skipped;
 //! - the key is everything before the first tab (it may hold spaces); no tab is an error;
 //! - the candidates are the rest of the line split on every single space, so repeated or
@@ -47,18 +49,16 @@ pub enum LexiconErrorKind {
 
 impl fmt::Display for LexiconError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
-            LexiconErrorKind::MissingTab => {
-                write!(
-                    f,
-                    "line {}: no tab between the key and its values",
-                    self.line
-                )
-            }
-            LexiconErrorKind::DuplicateKey(key) => {
-                write!(f, "line {}: the key {key:?} is defined twice", self.line)
-            }
-            LexiconErrorKind::InvalidUtf8 => write!(f, "line {}: invalid UTF-8", self.line),
+        write!(f, "line {}: {}", self.line, self.kind)
+    }
+}
+
+impl fmt::Display for LexiconErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LexiconErrorKind::MissingTab => f.write_str("no tab between the key and its values"),
+            LexiconErrorKind::DuplicateKey(key) => write!(f, "the key {key:?} is defined twice"),
+            LexiconErrorKind::InvalidUtf8 => f.write_str("invalid UTF-8"),
         }
     }
 }
@@ -70,7 +70,10 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Entry>, LexiconError> {
     let mut seen = HashSet::new();
     for (index, raw_line) in bytes.split(|&b| b == b'\n').enumerate() {
         let line_number = index + 1;
-        let line = raw_line.strip_suffix(b"\r").unwrap_or(raw_line);
+        let line = match raw_line.iter().position(|&b| b == b'\r') {
+            Some(cr) => &raw_line[..cr],
+            None => raw_line,
+        };
         if line.is_empty() || line[0] == b'#' {
             continue;
         }
@@ -121,10 +124,18 @@ mod tests {
         );
         // A BOM later than byte 0 belongs to the key.
         assert_eq!(candidates("a\tA\n\u{FEFF}b\tB")[1].0, "\u{FEFF}b");
-        // A lone CR is not a line end: it stays in the value.
+        // A lone CR is not a line end, but the rest of its line is ignored.
         assert_eq!(
             candidates("a\tA\rb\tB\r"),
-            vec![("a".into(), owned(&["A\rb\tB"]))]
+            vec![("a".into(), owned(&["A"]))]
+        );
+        assert_eq!(
+            candidates("a\tA B\rX Y\n\rjunk\nc\t\rC"),
+            vec![("a".into(), owned(&["A", "B"])), ("c".into(), owned(&[""]))]
+        );
+        assert_eq!(
+            parse(b"a\rb\tX").unwrap_err().kind,
+            LexiconErrorKind::MissingTab
         );
         assert_eq!(
             candidates("# c\n\na b\tAB"),

@@ -47,6 +47,22 @@
 //! by default, as in OpenCC's library; [`TofuRisk::Exclude`] leaves them out, as OpenCC's
 //! command-line tool does.
 //!
+//! # Your own dictionaries
+//!
+//! [`ConfigFile`] loads an OpenCC configuration file with its text dictionaries (OpenCC's
+//! own are built in under their file names); [`ConverterBuilder::user_phrases`] and
+//! [`ConverterBuilder::protect`] put your words before any configuration's dictionaries;
+//! [`Converter::inspect`] shows which dictionary decided each piece of a conversion and
+//! where an entry had several candidates.
+//!
+//! ```
+//! use fanjian::{Config, Converter};
+//!
+//! let converter = Converter::builder(Config::S2T).protect(["系"])?.build();
+//! assert_eq!(converter.convert("关系"), "關系");
+//! # Ok::<(), fanjian::Error>(())
+//! ```
+//!
 //! # Normalization
 //!
 //! [`normalize`] fixes Chinese punctuation, width and Unicode (ASCII commas between Han,
@@ -82,19 +98,24 @@
 #![deny(missing_docs)]
 
 mod builtin;
+mod builtin_text;
+// `build.rs` compiles the built-in configurations with `compile`, `dict_tree`, `jsonc`,
+// `lexicon`, `opencc_config` and `trie::builder`; the crate uses them for configuration
+// files and user phrases loaded at run time.
+mod compile;
 mod config;
+mod config_file;
 mod converter;
 mod cut;
 mod detect;
-// `build.rs` compiles the built-in dictionaries with these two; declared here for their
-// unit tests.
-#[cfg(test)]
 mod dict_tree;
 mod error;
 mod ids;
-#[cfg(test)]
+mod inspect;
+mod jsonc;
 mod lexicon;
 pub mod normalize;
+mod opencc_config;
 mod parallel;
 mod repair;
 mod script_tables;
@@ -103,9 +124,11 @@ mod stream;
 mod trie;
 
 pub use config::Config;
+pub use config_file::ConfigFile;
 pub use converter::{Converter, ConverterBuilder, TofuRisk};
 pub use detect::{Detection, Evidence, MIXED_MINIMUM, Region, Script, detect};
 pub use error::{Error, IoOperation};
+pub use inspect::{Ambiguity, Inspection, Segment};
 pub use repair::{RepairTarget, Repairer, repair};
 
 // The README's examples run as doctests, so they stay true.

@@ -213,7 +213,11 @@ fn convert_sparse(trie: TrieView<'_>, starts: KeyStarts<'_>, text: &str, out: &m
 /// character's code is kept for the next position, so most characters are decoded and
 /// looked up once.
 #[inline(always)]
-fn for_each_match<'a>(trie: TrieView<'a>, bytes: &[u8], on_match: impl FnMut(usize, Match<'a>)) {
+pub(crate) fn for_each_match<'a>(
+    trie: TrieView<'a>,
+    bytes: &[u8],
+    on_match: impl FnMut(usize, Match<'a>),
+) {
     // Two copies of the walk, so that the ASCII skip costs nothing where it cannot apply
     // (s2t's trie has keys that start with ASCII letters).
     if trie.ascii_never_stops() {

@@ -358,3 +358,92 @@ fn memory_example_reports_the_resident_set_and_rejects_unknown_engines() {
     let stderr = one_line_error(&run_example("memory", &["martian"], b""));
     assert!(stderr.contains("unknown engine \"martian\""), "{stderr}");
 }
+
+#[test]
+fn config_files_user_phrases_and_protected_words() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let config = format!("{root}/data/opencc/config/s2twp.json");
+    let text = "邓丽君用鼠标装软件\n";
+    let output = run(&["--config-file", &config], text.as_bytes());
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        Converter::new(Config::S2TWP).convert(text)
+    );
+
+    let dir = temp_dir("user");
+    let phrases = dir.join("phrases.txt");
+    let protected = dir.join("protected.txt");
+    let more = dir.join("more.txt");
+    std::fs::write(&phrases, "软件\t軟件\n").unwrap();
+    std::fs::write(&more, "鼠标\t滑鼠標\n").unwrap();
+    std::fs::write(&protected, "邓丽君\n").unwrap();
+    let output = run(
+        &[
+            "-c",
+            "s2twp",
+            "--dict",
+            phrases.to_str().unwrap(),
+            "--dict",
+            more.to_str().unwrap(),
+            "--protect",
+            protected.to_str().unwrap(),
+        ],
+        text.as_bytes(),
+    );
+    assert!(output.status.success());
+    let expected = Converter::builder(Config::S2TWP)
+        .user_phrases([("软件", "軟件"), ("鼠标", "滑鼠標")])
+        .unwrap()
+        .protect(["邓丽君"])
+        .unwrap()
+        .build()
+        .convert(text);
+    assert_eq!(expected, "邓丽君用滑鼠標裝軟件\n");
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), expected);
+
+    std::fs::write(&phrases, "软件\t軟件\n鼠标 滑鼠\n").unwrap();
+    let stderr = one_line_error(&run(&["--dict", phrases.to_str().unwrap()], b""));
+    assert!(stderr.contains("phrases.txt: line 2"), "{stderr}");
+    let bad_config = dir.join("bad.json");
+    std::fs::write(
+        &bad_config,
+        "{\"conversion_chain\": [{\"dict\": {\"type\": \"ocd2\", \"file\": \"x.ocd2\"}}]}",
+    )
+    .unwrap();
+    let stderr = one_line_error(&run(&["--config-file", bad_config.to_str().unwrap()], b""));
+    assert!(
+        stderr.contains("bad.json, line 1, at conversion_chain[0].dict.type"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn inspect_and_ambiguities_print_json_lines() {
+    let text = "头发干了，后来发现";
+    let output = run(&["-c", "s2t", "--inspect"], text.as_bytes());
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let inspection = Converter::new(Config::S2T).inspect(text);
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), inspection.segments.len());
+    let output_text: String = lines
+        .iter()
+        .map(|l| l["output"].as_str().unwrap())
+        .collect();
+    assert_eq!(output_text, Converter::new(Config::S2T).convert(text));
+    assert_eq!(lines[0]["source"], "头发");
+    assert_eq!(lines[0]["dictionaries"][0], "STPhrases.txt");
+
+    let output = run(&["-c", "s2t", "--ambiguities"], text.as_bytes());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let first: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(first["key"], "干了");
+    assert_eq!(first["candidates"][0], "幹了");
+    assert_eq!(first["dictionary"], "STPhrases.txt");
+    assert_eq!(stdout.lines().count(), inspection.ambiguities.len());
+}

@@ -39,6 +39,10 @@ pub struct RankedEntry<'a> {
     pub key: &'a str,
     /// The replacement.
     pub value: &'a str,
+    /// The bytes of text the match covers: the key's length, except for an entry that
+    /// stands for a whole tree's answer at this key, which may be a shorter key's (see
+    /// `compile.rs`). At most `key.len()`, on a character boundary.
+    pub len: usize,
     /// The rank of the dictionary the entry comes from.
     pub rank: u32,
 }
@@ -154,7 +158,7 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
     for entry in &winners {
         let mut value_chars = entry.value.chars();
         let (kind, payload) = match (value_chars.next(), value_chars.next()) {
-            _ if entry.value == entry.key => (KIND_KEEP, 0),
+            _ if entry.value == &entry.key[..entry.len] => (KIND_KEEP, 0),
             (Some(c), None) => (KIND_CHAR, c as u32),
             _ => (KIND_TEXT, values.intern(entry.value)?),
         };
@@ -162,7 +166,7 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
             codes: entry.key.chars().map(|c| alphabet.code(c)).collect(),
             rank: entry.rank,
             result: [
-                (entry.key.len() as u32) << 8 | entry.rank << RANK_SHIFT | kind,
+                (entry.len as u32) << 8 | entry.rank << RANK_SHIFT | kind,
                 payload,
             ],
         });
@@ -266,9 +270,17 @@ struct DoubleArray {
     check: Vec<u32>,
     result: Vec<[u32; 2]>,
     alphabet_size: u32,
-    /// Every slot below this one is used: the search for a free base starts here.
+    /// The free slots below the arrays' length, as a list in increasing order (`NONE` ends
+    /// it): the search for a base visits only free slots, and finds the same base as a
+    /// scan of every slot would.
+    next_free: Vec<usize>,
+    previous_free: Vec<usize>,
     first_free: usize,
+    last_free: usize,
 }
+
+/// The end of the free list.
+const NONE: usize = usize::MAX;
 
 impl DoubleArray {
     fn new(alphabet_size: u32) -> DoubleArray {
@@ -277,21 +289,49 @@ impl DoubleArray {
             check: Vec::new(),
             result: Vec::new(),
             alphabet_size,
-            first_free: 1,
+            next_free: Vec::new(),
+            previous_free: Vec::new(),
+            first_free: NONE,
+            last_free: NONE,
         };
         // A node without children has `base` 0, and a lookup of its child reads the slot
         // `0 + code`: keep that slot in bounds too.
         array.grow(alphabet_size as usize + 1);
         // The root is node 0; no node names it as a child slot, so its check is unused.
-        array.check[0] = FREE - 1;
+        array.take(0, FREE - 1);
         array
     }
 
     fn grow(&mut self, len: usize) {
-        if self.check.len() < len {
+        let old_len = self.check.len();
+        if old_len < len {
             self.base.resize(len, 0);
             self.check.resize(len, FREE);
             self.result.resize(len, [NO_MATCH, 0]);
+            self.next_free.resize(len, NONE);
+            self.previous_free.resize(len, NONE);
+            for slot in old_len..len {
+                self.previous_free[slot] = self.last_free;
+                match self.last_free {
+                    NONE => self.first_free = slot,
+                    last => self.next_free[last] = slot,
+                }
+                self.last_free = slot;
+            }
+        }
+    }
+
+    /// Marks `slot` (free, within the arrays) as the child of `node`.
+    fn take(&mut self, slot: usize, node: u32) {
+        self.check[slot] = node;
+        let (previous, next) = (self.previous_free[slot], self.next_free[slot]);
+        match previous {
+            NONE => self.first_free = next,
+            previous => self.next_free[previous] = next,
+        }
+        match next {
+            NONE => self.last_free = previous,
+            next => self.previous_free[next] = previous,
         }
     }
 
@@ -336,7 +376,7 @@ impl DoubleArray {
         let base = self.find_base(&labels);
         self.base[node] = base;
         for &label in &labels {
-            self.check[(base + label) as usize] = node as u32;
+            self.take((base + label) as usize, node as u32);
         }
         for (code, group) in groups {
             self.place_subtree((base + u32::from(code)) as usize, group, depth + 1, best);
@@ -346,13 +386,16 @@ impl DoubleArray {
     /// Finds a base `b >= 1` such that the slot `b + label` is free for every label, and
     /// grows the arrays so that they cover `b + alphabet_size`.
     fn find_base(&mut self, labels: &[u32]) -> u32 {
-        while !self.is_free(self.first_free) {
-            self.first_free += 1;
-        }
         let first = labels[0] as usize;
-        let mut slot = self.first_free.max(first + 1);
+        let mut slot = self.first_free;
         loop {
-            if self.is_free(slot) {
+            if slot == NONE {
+                // Every slot from the arrays' end on is free.
+                let base = self.check.len().max(first + 1) - first;
+                self.grow(base + self.alphabet_size as usize + 1);
+                return base as u32;
+            }
+            if slot > first {
                 let base = slot - first;
                 if labels[1..]
                     .iter()
@@ -362,7 +405,7 @@ impl DoubleArray {
                     return base as u32;
                 }
             }
-            slot += 1;
+            slot = self.next_free[slot];
         }
     }
 

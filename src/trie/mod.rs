@@ -14,14 +14,12 @@
 //! Ranks (OpenCC's `short_circuit` groups) are resolved into `result` at build time, so a
 //! whole built-in dictionary group is one trie and one walk.
 
-// The crate reads the built-in tries; `build.rs` builds them with this module, which the
-// crate itself only uses in tests so far.
-#[cfg_attr(not(test), allow(dead_code))]
+// `build.rs` builds the built-in tries with this module; the crate builds the tries of
+// configuration files and user phrases with it.
 pub mod builder;
 
 use std::borrow::Cow;
 
-#[cfg(test)]
 use builder::TrieTables;
 use builder::{KIND_CHAR, KIND_KEEP, KIND_MASK, NO_MATCH, RANK_MASK, RANK_SHIFT};
 
@@ -90,7 +88,6 @@ impl Trie {
     }
 
     /// Wraps tables built at run time.
-    #[cfg(test)]
     pub(crate) fn from_tables(tables: TrieTables) -> Trie {
         Trie {
             blocks: Cow::Owned(tables.blocks),
@@ -311,7 +308,12 @@ mod tests {
     fn trie(entries: &[(&str, &str, u32)]) -> Trie {
         let entries: Vec<RankedEntry<'_>> = entries
             .iter()
-            .map(|&(key, value, rank)| RankedEntry { key, value, rank })
+            .map(|&(key, value, rank)| RankedEntry {
+                key,
+                value,
+                len: key.len(),
+                rank,
+            })
             .collect();
         Trie::from_tables(build(&entries).unwrap())
     }

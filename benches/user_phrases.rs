@@ -1,0 +1,102 @@
+//! What user phrases cost: building a converter with 10,000 of them, and converting with
+//! them, against the same built-in converter without.
+//!
+//! Groups:
+//! - `build/s2tw`: `Converter::builder(Config::S2TW).user_phrases(..).build()` with 10,000
+//!   phrases (peer `builtin`: the same without phrases). The phrases are every fourth entry
+//!   of OpenCC's `STPhrases.txt`, each mapped to its first candidate: real words, which
+//!   real text holds often, so the scan for them finds many and the built-in conversion
+//!   runs on many short stretches between them (the costly case).
+//! - `convert/s2tw/<corpus>` (`Throughput::Bytes`): peers `builtin` and `user-10000`.
+//!
+//! What to expect: building in a few milliseconds (the goal is well under 0.1 s);
+//! converting with the phrases at no less than 80% of the built-in throughput.
+//!
+//! ```text
+//! cargo bench --bench user_phrases
+//! ```
+//!
+//! Corpora as in `benches/convert.rs`: `$FANJIAN_CORPUS_DIR` (default `target/corpus`) and
+//! `../shared/bench/zuozhuan.txt`, cut to the first 4 MiB at a line break.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use fanjian::{Config, Converter};
+
+const PHRASES: usize = 10_000;
+
+fn phrases() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("data/opencc/STPhrases.txt")).unwrap();
+    let phrases: Vec<(String, String)> = text
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .step_by(4)
+        .take(PHRASES)
+        .map(|line| {
+            let (key, values) = line.split_once('\t').unwrap();
+            (key.to_owned(), values.split(' ').next().unwrap().to_owned())
+        })
+        .collect();
+    assert_eq!(phrases.len(), PHRASES);
+    phrases
+}
+
+fn corpus(name: &str) -> Option<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = if name == "zuozhuan" {
+        root.join("../shared/bench/zuozhuan.txt")
+    } else {
+        std::env::var_os("FANJIAN_CORPUS_DIR")
+            .map_or_else(|| root.join("target/corpus"), Into::into)
+            .join(format!("{name}.txt"))
+    };
+    let Ok(mut text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped {name}: {} is missing", path.display());
+        return None;
+    };
+    if text.len() > 4 << 20 {
+        let cut = text[..4 << 20].rfind('\n').map_or(4 << 20, |i| i + 1);
+        text.truncate(cut);
+    }
+    Some(text)
+}
+
+fn bench(c: &mut Criterion) {
+    let phrases = phrases();
+    let mut group = c.benchmark_group("build/s2tw");
+    group.bench_function("builtin", |b| {
+        b.iter(|| Converter::builder(Config::S2TW).build())
+    });
+    group.bench_function("user-10000", |b| {
+        b.iter(|| {
+            Converter::builder(Config::S2TW)
+                .user_phrases(phrases.iter().map(|(k, v)| (k, v)))
+                .unwrap()
+                .build()
+        })
+    });
+    group.finish();
+
+    let builtin = Converter::new(Config::S2TW);
+    let custom = Converter::builder(Config::S2TW)
+        .user_phrases(phrases.iter().map(|(k, v)| (k, v)))
+        .unwrap()
+        .build();
+    for name in ["zh-hans-modern", "zuozhuan"] {
+        let Some(text) = corpus(name) else { continue };
+        let mut group = c.benchmark_group(format!("convert/s2tw/{name}"));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.sample_size(20);
+        group.bench_function("builtin", |b| b.iter(|| builtin.convert(black_box(&text))));
+        group.bench_function("user-10000", |b| {
+            b.iter(|| custom.convert(black_box(&text)))
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
