@@ -224,7 +224,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
     if targets > 1 {
         return Err("-o, --output-dir and --in-place exclude each other".into());
     }
-    let choices = [config_given, options.config_file.is_some(), options.request.is_some()];
+    let choices = [
+        config_given,
+        options.config_file.is_some(),
+        options.request.is_some(),
+    ];
     if choices.into_iter().filter(|&given| given).count() > 1 {
         return Err("-c, --config-file and --to or --repair exclude each other".into());
     }
@@ -417,7 +421,10 @@ fn inspect(
     text.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
+        let line = 1 + e.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         format!(
             "invalid UTF-8 at line {line}, byte offset {}",
             offset + skipped
