@@ -31,6 +31,8 @@ fuzz_target!(|data: &[u8]| {
     let text = "头发干了，头发\n⿰发头";
     let whole = converter.convert(text);
     let mut streamed = Vec::new();
-    converter.convert_stream(text.as_bytes(), &mut streamed).unwrap();
+    converter
+        .convert_stream(text.as_bytes(), &mut streamed)
+        .unwrap();
     assert_eq!(String::from_utf8(streamed).unwrap(), whole);
 });

@@ -21,7 +21,10 @@ fuzz_target!(|data: &[u8]| {
     if evidence.simplified + evidence.traditional > 0 {
         let mut by_line = Evidence::default();
         let lines: Vec<Evidence> = text.split_inclusive('\n').map(Evidence::of).collect();
-        if lines.iter().all(|line| line.simplified + line.traditional > 0) {
+        if lines
+            .iter()
+            .all(|line| line.simplified + line.traditional > 0)
+        {
             lines.iter().for_each(|line| by_line.merge(line));
             assert_eq!(by_line, evidence);
         }

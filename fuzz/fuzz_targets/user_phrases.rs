@@ -17,6 +17,8 @@ fuzz_target!(|data: &[u8]| {
     let converter = builder.build();
     let whole = converter.convert(&text);
     let mut streamed = Vec::new();
-    converter.convert_stream(text.as_bytes(), &mut streamed).unwrap();
+    converter
+        .convert_stream(text.as_bytes(), &mut streamed)
+        .unwrap();
     assert_eq!(String::from_utf8(streamed).unwrap(), whole);
 });
