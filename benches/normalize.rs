@@ -13,10 +13,9 @@
 //! the directory in `FANJIAN_CORPUS_DIR`. Only the first few MB of each are used, so the
 //! whole run stays short: `cargo bench --bench normalize -- --warm-up-time 1 --measurement-time 3`.
 
-use std::env;
-use std::fs;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+
+mod corpus;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use fanjian::normalize::{Normalizer, Profile};
@@ -27,30 +26,11 @@ const CORPORA: [&str; 4] = ["zh-hans-modern", "zh-hant-modern", "zh-mixed", "zh-
 /// How much of each corpus to use.
 const LIMIT: usize = 4 << 20;
 
-fn corpus_dir() -> PathBuf {
-    env::var_os("FANJIAN_CORPUS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/corpus"))
-}
-
-/// The corpus's first `LIMIT` bytes, cut after a line.
-fn load(dir: &Path, name: &str) -> Option<String> {
-    let mut text = fs::read_to_string(dir.join(format!("{name}.txt"))).ok()?;
-    if text.len() > LIMIT {
-        let cut = text.as_bytes()[..LIMIT]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |at| at + 1);
-        text.truncate(cut);
-    }
-    Some(text)
-}
-
 fn normalize(c: &mut Criterion) {
-    let dir = corpus_dir();
+    let dir = corpus::dir();
     let mut missing = Vec::new();
     for name in CORPORA {
-        let Some(text) = load(&dir, name) else {
+        let Some(text) = corpus::load(&dir, name, LIMIT) else {
             missing.push(name);
             continue;
         };
