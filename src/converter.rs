@@ -12,11 +12,11 @@ use crate::ids;
 use crate::inspect::{self, Inspection};
 use crate::lexicon;
 use crate::parallel;
-use crate::segment::{self, Scratch, Stage};
+use crate::segment::{Scratch, Stage};
 use crate::stream::{self, Batching};
 use crate::trie::Replacement;
-use crate::trie::Trie;
-use crate::trie::builder::{self, MAX_KEY_BYTES, RankedEntry};
+use crate::trie::builder::{MAX_KEY_BYTES, RankedEntry};
+use crate::user_words::UserWords;
 use crate::{Config, Error};
 
 /// Whether dictionaries marked `may_output_tofu` are used.
@@ -73,12 +73,6 @@ pub(crate) struct Engine {
 enum Origin {
     Builtin(Config),
     File(ConfigFile),
-}
-
-/// User phrases and protected words in one trie (a protected word maps to itself).
-pub(crate) struct UserWords {
-    pub(crate) trie: Trie,
-    pub(crate) protected: HashSet<String>,
 }
 
 /// Builds a [`Converter`] with options: tofu-risk dictionaries, user phrases and
@@ -369,11 +363,10 @@ impl ConverterBuilder {
                 rank: 0,
             })
             .collect();
-        let tables = builder::build(&entries).expect("the limits are checked as words are added");
-        Some(UserWords {
-            trie: Trie::from_tables(tables),
-            protected: self.protected.iter().cloned().collect(),
-        })
+        Some(UserWords::new(
+            &entries,
+            self.protected.iter().cloned().collect(),
+        ))
     }
 }
 
@@ -463,7 +456,7 @@ impl Converter {
             }
         };
         let mut gap_start = 0;
-        segment::for_each_match(user.trie.view(), text.as_bytes(), |at, found| {
+        user.for_each_match(text.as_bytes(), |at, found| {
             if gap_start < at {
                 convert_gap(&text[gap_start..at], out);
             }

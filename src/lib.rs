@@ -122,6 +122,7 @@ mod script_tables;
 mod segment;
 mod stream;
 mod trie;
+mod user_words;
 
 pub use config::Config;
 pub use config_file::ConfigFile;

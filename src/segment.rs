@@ -296,7 +296,7 @@ fn walk<'a, const SKIP_ASCII: bool, F: FnMut(usize, Match<'a>)>(
 /// The length of the unit copied where no key matches: a complete ideographic description
 /// sequence, or the character of `char_len` bytes.
 #[inline(always)]
-fn unit_len(bytes: &[u8], at: usize, char_len: usize) -> usize {
+pub(crate) fn unit_len(bytes: &[u8], at: usize, char_len: usize) -> usize {
     // Every IDS operator (U+2FF0..U+2FFF) is encoded as E2 BF Bx.
     if bytes[at] == 0xE2
         && let Some(len) = ids::sequence_len(&bytes[at..])
