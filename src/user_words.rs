@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 use crate::segment;
 use crate::trie::builder::{self, RankedEntry};
-use crate::trie::{Match, Trie};
+use crate::trie::{Match, Trie, decode};
 
 /// User phrases and protected words in one trie (a protected word maps to itself).
 pub(crate) struct UserWords {
@@ -43,61 +43,90 @@ impl UserWords {
         text: &[u8],
         mut on_match: impl FnMut(usize, Match<'a>),
     ) {
-        let trie = self.trie.view();
-        // Positions with twelve bytes ahead read them whole; the rest go the plain way.
-        let filtered_end = text.len().saturating_sub(11);
         let mut at = 0;
+        let tail = loop {
+            match self.next_filtered_match(text, at) {
+                Ok((start, found)) => {
+                    on_match(start, found);
+                    at = start + found.len;
+                }
+                Err(tail) => break tail,
+            }
+        };
+        if tail < text.len() {
+            segment::for_each_match(self.trie.view(), &text[tail..], |start, found| {
+                on_match(tail + start, found);
+            });
+        }
+    }
+
+    /// The next match from the unit boundary `at` among the positions with twelve bytes
+    /// ahead, or, when there is none, `Err` with the first unit boundary after them.
+    ///
+    /// Not inlined: the loop keeps its tables in registers, apart from the caller's work.
+    #[inline(never)]
+    fn next_filtered_match(&self, text: &[u8], mut at: usize) -> Result<(usize, Match<'_>), usize> {
+        let trie = self.trie.view();
+        let filtered_end = text.len().saturating_sub(11);
         while at < filtered_end {
             let lead = text[at];
-            let char_len = utf8_len(lead);
+            // Most Chinese text is three-byte characters: a branch on that, rather than a
+            // length computed from the byte, lets the processor run ahead to the next
+            // character before this one's byte has loaded.
+            let char_len = if lead & 0xF0 == 0xE0 {
+                3
+            } else {
+                utf8_len(lead)
+            };
             // Every IDS operator is encoded E2 BF Bx: where no word matches it, the unit is
             // the whole sequence, so such a position takes the plain step.
-            if lead != 0xE2 && !self.filter.may_start(text, at, char_len) {
+            let may_be_ids = lead == 0xE2 && text[at + 1] == 0xBF;
+            if !may_be_ids && !self.filter.may_start(text, at, char_len) {
                 at += char_len;
                 continue;
             }
             match trie.longest_match(&text[at..]) {
-                Some(found) => {
-                    on_match(at, found);
-                    at += found.len;
-                }
+                Some(found) => return Ok((at, found)),
                 None => at += segment::unit_len(text, at, char_len),
             }
         }
-        if at < text.len() {
-            segment::for_each_match(trie, &text[at..], |start, found| {
-                on_match(at + start, found);
-            });
-        }
+        Err(at)
     }
 }
 
 /// Which positions may start a user word, from the raw bytes there. It may say yes
 /// wrongly (a hash collision), never no wrongly.
 ///
-/// One table of bits holds four kinds of facts: the one-character words, the
-/// two-character words, and for longer words their first two and first three characters.
-/// A position passes when its character is a word, its two characters are a word, or its
-/// three characters start a longer word.
+/// It records the one-character words, the two-character words, and the first three
+/// characters of longer words. A position passes when its character is a word, its two
+/// characters are a word, or its three characters start a longer word.
+///
+/// The facts live in a blocked Bloom filter: the first two characters pick one 64-bit
+/// word, and a fact sets two bits in it (from the pair's hash for a two-character word,
+/// from the three characters' hash for a longer one). A test is one load and a few bit
+/// operations, with no branch on which kind of word might start here; a wrong "yes" needs
+/// both bits set by other facts (a few percent of tests at 32 bits per fact).
 struct StartFilter {
-    bits: Vec<u64>,
-    /// `64 - log2(bits.len() * 64)`.
+    words: Vec<u64>,
+    /// `64 - log2(words.len())`.
     shift: u32,
-    /// Whether any word has one character (most sets have none: a cheaper test).
-    has_singles: bool,
+    /// The one-character words: most sets have none, and a test for them costs a branch
+    /// that is then always predicted.
+    singles: HashSet<u32>,
 }
 
-const SINGLE: u64 = 0x5A5A_0000_0000_0001;
-const TRIPLE: u64 = 0x5A5A_0000_0000_0002;
-/// A pair's two facts share a hash and sit side by side: the bit of the even index says
-/// "a word of two characters", the next one "the start of a longer word".
-const WORD_PAIR: usize = 0;
-const LONG_PAIR: usize = 1;
+/// What the filter records of a word's start: its first two characters as a
+/// little-endian word, and the third for a word of three or more.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Fact {
+    pair: u64,
+    third: Option<u64>,
+}
 
 impl StartFilter {
     fn new<'a>(keys: impl Iterator<Item = &'a str>) -> StartFilter {
         let mut facts = Vec::new();
-        let mut has_singles = false;
+        let mut singles = HashSet::new();
         for key in keys {
             let ends: Vec<usize> = key
                 .char_indices()
@@ -106,91 +135,94 @@ impl StartFilter {
                 .collect();
             let bytes = key.as_bytes();
             match ends[..] {
-                [one] => {
-                    has_singles = true;
-                    facts.push(Fact::Hashed(word(&bytes[..one]) ^ SINGLE));
+                [_] => {
+                    singles.extend(key.chars().map(|c| c as u32));
                 }
-                [_, two] => facts.push(Fact::Pair(word(&bytes[..two]), WORD_PAIR)),
-                [_, two, three] => {
-                    let pair = word(&bytes[..two]);
-                    facts.push(Fact::Pair(pair, LONG_PAIR));
-                    facts.push(Fact::Hashed(
-                        triple(pair, word(&bytes[two..three])) ^ TRIPLE,
-                    ));
-                }
+                [_, two] => facts.push(Fact {
+                    pair: word(&bytes[..two]),
+                    third: None,
+                }),
+                [_, two, three] => facts.push(Fact {
+                    pair: word(&bytes[..two]),
+                    third: Some(word(&bytes[two..three])),
+                }),
                 _ => {}
             }
         }
         facts.sort_unstable();
         facts.dedup();
-        // About 16 bits per fact: few collisions, and a table that stays in the cache
-        // (32 KiB for 16,000 facts).
-        let len = (facts.len() * 16)
-            .next_power_of_two()
-            .clamp(1 << 9, 1 << 24);
+        // About 32 bits per fact (64 KiB for 16,000 facts): the facts of a common pair
+        // crowd its word, and every wrong "yes" costs a trie walk.
+        let words = (facts.len() / 2).next_power_of_two().clamp(8, 1 << 20);
         let mut filter = StartFilter {
-            bits: vec![0; len / 64],
-            shift: 64 - len.trailing_zeros(),
-            has_singles,
+            words: vec![0; words],
+            shift: 64 - words.trailing_zeros(),
+            singles,
         };
         for fact in facts {
-            let bit = match fact {
-                Fact::Pair(pair, kind) => filter.pair_bits(pair) + kind,
-                Fact::Hashed(fact) => filter.bit(fact),
+            let (index, pair_bits, pair_hash) = filter.pair(fact.pair);
+            filter.words[index] |= match fact.third {
+                None => pair_bits,
+                Some(third) => triple_bits(pair_hash, third),
             };
-            filter.bits[bit / 64] |= 1 << (bit % 64);
         }
         filter
     }
 
+    /// The word of a pair, the two bits that say "a word of these two characters", and
+    /// the pair's hash.
     #[inline(always)]
-    fn bit(&self, fact: u64) -> usize {
-        (fact.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
-    /// The index of a pair's first fact (even: its second fact is the next bit).
-    #[inline(always)]
-    fn pair_bits(&self, pair: u64) -> usize {
-        self.bit(pair) & !1
-    }
-
-    #[inline(always)]
-    fn holds(&self, fact: u64) -> bool {
-        let bit = self.bit(fact);
-        self.bits[bit / 64] >> (bit % 64) & 1 != 0
+    fn pair(&self, pair: u64) -> (usize, u64, u64) {
+        let hash = pair.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        // The word from the top bits, the bits from the middle (a product's low bits
+        // depend only on the input's low bits).
+        let index = (hash >> self.shift) as usize;
+        (index, two_bits(hash >> 20), hash)
     }
 
     /// Whether a word may start at `at`, where a character of `char_len` bytes starts and
     /// at least twelve bytes remain (three characters, whatever they are).
     #[inline(always)]
     fn may_start(&self, text: &[u8], at: usize, char_len: usize) -> bool {
-        let ahead = u64::from_le_bytes(text[at..at + 8].try_into().expect("8 bytes"));
-        // Two characters take at most eight bytes.
-        let pair_len = char_len + utf8_len(text[at + char_len]);
-        let pair = ahead & low_bytes(pair_len);
-        let bit = self.pair_bits(pair);
-        let facts = self.bits[bit / 64] >> (bit % 64) & 3;
-        if facts == 0 {
-            return self.has_singles && self.holds(ahead & low_bytes(char_len) ^ SINGLE);
-        }
-        if facts >> WORD_PAIR & 1 != 0 {
-            return true;
-        }
-        let third_at = at + pair_len;
-        let third = u32::from_le_bytes(text[third_at..third_at + 4].try_into().expect("4 bytes"));
-        let third = u64::from(third) & low_bytes(utf8_len(text[third_at]));
-        self.holds(triple(pair, third) ^ TRIPLE)
-            || self.has_singles && self.holds(ahead & low_bytes(char_len) ^ SINGLE)
+        let ahead: &[u8; 12] = text[at..at + 12].try_into().expect("12 bytes");
+        let is_three_bytes = |lead: u8| lead & 0xF0 == 0xE0;
+        // Three three-byte characters, the usual case, take a path of constant lengths.
+        let (pair, third) = if char_len == 3 && is_three_bytes(ahead[3]) && is_three_bytes(ahead[6])
+        {
+            (
+                u64::from_le_bytes(ahead[..8].try_into().expect("8 bytes")) & low_bytes(6),
+                u64::from(u32::from_le_bytes(
+                    ahead[6..10].try_into().expect("4 bytes"),
+                )) & low_bytes(3),
+            )
+        } else {
+            // Two characters take at most eight bytes, three at most twelve.
+            let pair_len = char_len + utf8_len(ahead[char_len]);
+            let third_len = utf8_len(ahead[pair_len]);
+            (
+                word(&ahead[..pair_len]),
+                word(&ahead[pair_len..pair_len + third_len]),
+            )
+        };
+        let (index, pair_bits, pair_hash) = self.pair(pair);
+        let long_bits = triple_bits(pair_hash, third);
+        let facts = self.words[index];
+        facts & pair_bits == pair_bits
+            || facts & long_bits == long_bits
+            || !self.singles.is_empty() && self.singles.contains(&decode(text, at).0)
     }
 }
 
-/// What the filter records of a word's start.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-enum Fact {
-    /// Two characters, as a word, with `WORD_PAIR` or `LONG_PAIR`.
-    Pair(u64, usize),
-    /// Anything else, already tagged.
-    Hashed(u64),
+/// The two bits of a three-character start within its pair's word.
+#[inline(always)]
+fn triple_bits(pair_hash: u64, third: u64) -> u64 {
+    two_bits((pair_hash ^ third).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) >> 20)
+}
+
+/// Two bits of a word, chosen by the low twelve bits of `hash`.
+#[inline(always)]
+fn two_bits(hash: u64) -> u64 {
+    1 << (hash & 63) | 1 << (hash >> 6 & 63)
 }
 
 /// Up to eight bytes as a little-endian word, as `may_start` reads them from the text.
@@ -204,12 +236,6 @@ fn word(bytes: &[u8]) -> u64 {
 #[inline(always)]
 fn low_bytes(len: usize) -> u64 {
     u64::MAX >> (64 - 8 * len)
-}
-
-/// One word for three characters: the first two (`pair`) and the third.
-#[inline(always)]
-fn triple(pair: u64, third: u64) -> u64 {
-    pair.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ third
 }
 
 /// The length of the UTF-8 sequence that `lead` starts (valid UTF-8).
