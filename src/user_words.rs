@@ -293,8 +293,8 @@ mod tests {
         /// four characters of every UTF-8 length, IDS operators and texts of any length.
         #[test]
         fn the_scan_equals_the_plain_walk(
-            keys in proptest::collection::vec("[ab干锅é𠮷⿰氵]{1,4}", 0..12),
-            text in "[ab干锅é𠮷⿰氵\\n]{0,80}",
+            keys in proptest::collection::vec("[ab干锅é𠮷⿰氵“]{1,4}", 0..12),
+            text in "[ab干锅é𠮷⿰氵“\\n]{0,80}",
         ) {
             let words = words(&keys);
             proptest::prop_assert_eq!(scan(&words, &text), plain_walk(&words, &text));
