@@ -8,8 +8,8 @@
 //!   real text holds often, so the scan for them finds many and the built-in conversion
 //!   runs on many short stretches between them (the costly case).
 //! - `convert/s2tw/<corpus>` (`Throughput::Bytes`): peers `builtin` and `user-10000`.
-//!   Each sample of either converts with both, alternately, and times only its own: this
-//!   machine's speed drifts over seconds, and the ratio must compare like with like.
+//!   Each sample of either converts with both, alternately, and times only its own
+//!   (`benches/paired`): the ratio compares like with like on a machine whose speed drifts.
 //!
 //! What to expect: building in a few milliseconds (the goal is well under 0.1 s);
 //! converting with the phrases at no less than 80% of the built-in throughput.
@@ -23,10 +23,11 @@
 
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use fanjian::{Config, Converter};
+
+mod paired;
 
 const PHRASES: usize = 10_000;
 
@@ -93,28 +94,17 @@ fn bench(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("convert/s2tw/{name}"));
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.sample_size(20);
-        let converters = [&builtin, &custom];
+        let runs: [&dyn Fn(); 2] = [
+            &|| drop(black_box(builtin.convert(black_box(&text)))),
+            &|| drop(black_box(custom.convert(black_box(&text)))),
+        ];
         for (mine, name) in ["builtin", "user-10000"].into_iter().enumerate() {
             group.bench_function(name, |b| {
-                b.iter_custom(|iters| alternately(iters, converters, &text)[mine])
+                b.iter_custom(|iters| paired::alternately(iters, runs)[mine])
             });
         }
         group.finish();
     }
-}
-
-/// Converts `text` `iters` times with each converter, alternately, and returns the time
-/// each took in all.
-fn alternately(iters: u64, converters: [&Converter; 2], text: &str) -> [Duration; 2] {
-    let mut spent = [Duration::ZERO; 2];
-    for _ in 0..iters {
-        for (converter, spent) in converters.iter().zip(&mut spent) {
-            let start = Instant::now();
-            black_box(converter.convert(black_box(text)));
-            *spent += start.elapsed();
-        }
-    }
-    spent
 }
 
 criterion_group!(benches, bench);
