@@ -68,7 +68,45 @@ impl UserWords {
     fn next_filtered_match(&self, text: &[u8], mut at: usize) -> Result<(usize, Match<'_>), usize> {
         let trie = self.trie.view();
         let filtered_end = text.len().saturating_sub(11);
+        let two_at_once_end = text.len().saturating_sub(15);
         while at < filtered_end {
+            // Two positions at once, where four three-byte characters follow: the two
+            // tests are independent, and one branch decides for both.
+            if at < two_at_once_end {
+                let ahead: &[u8; 16] = text[at..at + 16].try_into().expect("16 bytes");
+                let first = u64::from_le_bytes(ahead[..8].try_into().expect("8 bytes"));
+                let second = u64::from_le_bytes(ahead[3..11].try_into().expect("8 bytes"));
+                if first & 0x00F0_0000_F000_00F0 == 0x00E0_0000_E000_00E0
+                    && second & 0x00F0_0000_F000_00F0 == 0x00E0_0000_E000_00E0
+                    && first & 0xFFFF != 0xBFE2
+                    && second & 0xFFFF != 0xBFE2
+                {
+                    let third = |from: usize| {
+                        let bytes = ahead[from..from + 4].try_into().expect("4 bytes");
+                        u64::from(u32::from_le_bytes(bytes)) & low_bytes(3)
+                    };
+                    let here = self
+                        .filter
+                        .may_start(first & low_bytes(6), third(6), text, at);
+                    let next = self
+                        .filter
+                        .may_start(second & low_bytes(6), third(9), text, at + 3);
+                    if !(here | next) {
+                        at += 6;
+                        continue;
+                    }
+                    if !here {
+                        at += 3;
+                    }
+                    match trie.longest_match(&text[at..]) {
+                        Some(found) => return Ok((at, found)),
+                        None => {
+                            at += 3;
+                            continue;
+                        }
+                    }
+                }
+            }
             let ahead: &[u8; 12] = text[at..at + 12].try_into().expect("12 bytes");
             let first_eight = u64::from_le_bytes(ahead[..8].try_into().expect("8 bytes"));
             // Most Chinese text is three-byte characters. Three of them in a row, none an
