@@ -99,7 +99,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| custom.convert(black_box(&text)))
         });
         let ratio = paired::median_ratio(
-            15,
+            31,
             [
                 &|| drop(black_box(builtin.convert(black_box(&text)))),
                 &|| drop(black_box(custom.convert(black_box(&text)))),

@@ -136,8 +136,9 @@ impl UserWords {
                     // Two characters take at most eight bytes, three at most twelve.
                     let pair_len = char_len + utf8_len(ahead[char_len]);
                     let third_len = utf8_len(ahead[pair_len]);
-                    let pair = word(&ahead[..pair_len]);
-                    let third = word(&ahead[pair_len..pair_len + third_len]);
+                    let pair = first_eight & low_bytes(pair_len);
+                    let third = ahead[pair_len..pair_len + 4].try_into().expect("4 bytes");
+                    let third = u64::from(u32::from_le_bytes(third)) & low_bytes(third_len);
                     if !self.filter.may_start(pair, third, text, at) {
                         at += char_len;
                         continue;
