@@ -2,13 +2,14 @@
 //! them, against the same built-in converter without.
 //!
 //! Groups:
-//! - `build/s2tw`: `Converter::builder(Config::S2TW).user_phrases(..).build()` with 10,000
-//!   phrases (peer `builtin`: the same without phrases). The phrases are every fourth entry
-//!   of OpenCC's `STPhrases.txt`, each mapped to its first candidate: real words, which
-//!   real text holds often, so the scan for them finds many and the built-in conversion
-//!   runs on many short stretches between them (the costly case).
-//! - `convert/s2tw/<corpus>` (`Throughput::Bytes`): peers `builtin` and `user-10000`.
-//!   Each group then prints the throughput ratio measured in turns (`benches/paired`),
+//! - `user_phrases/build/s2tw`: `Converter::builder(Config::S2TW).user_phrases(..).build()`
+//!   with 10,000 phrases (peer `builtin`: the same without phrases). The phrases are every
+//!   fourth entry of OpenCC's `STPhrases.txt`, each mapped to its first candidate: real
+//!   words, which real text holds often, so the scan for them finds many and the built-in
+//!   conversion runs on many short stretches between them (the costly case).
+//! - `user_phrases/convert/<config>/<corpus>` (`Throughput::Bytes`), for s2tw and s2t
+//!   (the faster configuration, where the scan weighs more): peers `builtin` and
+//!   `user-10000`. Each group then prints the throughput ratio measured in turns (`benches/paired`),
 //!   which holds on a machine whose speed drifts, where the two estimates' ratio may not.
 //!
 //! What to expect: building in a few milliseconds (the goal is well under 0.1 s);
@@ -71,49 +72,51 @@ fn corpus(name: &str) -> Option<String> {
 
 fn bench(c: &mut Criterion) {
     let phrases = phrases();
-    let mut group = c.benchmark_group("build/s2tw");
+    let with_phrases = |config| {
+        Converter::builder(config)
+            .user_phrases(phrases.iter().map(|(k, v)| (k, v)))
+            .unwrap()
+            .build()
+    };
+    let mut group = c.benchmark_group("user_phrases/build/s2tw");
     group.bench_function("builtin", |b| {
         b.iter(|| Converter::builder(Config::S2TW).build())
     });
-    group.bench_function("user-10000", |b| {
-        b.iter(|| {
-            Converter::builder(Config::S2TW)
-                .user_phrases(phrases.iter().map(|(k, v)| (k, v)))
-                .unwrap()
-                .build()
-        })
-    });
+    group.bench_function("user-10000", |b| b.iter(|| with_phrases(Config::S2TW)));
     group.finish();
 
-    let builtin = Converter::new(Config::S2TW);
-    let custom = Converter::builder(Config::S2TW)
-        .user_phrases(phrases.iter().map(|(k, v)| (k, v)))
-        .unwrap()
-        .build();
-    for name in ["zh-hans-modern", "zuozhuan"] {
-        let Some(text) = corpus(name) else { continue };
-        let mut group = c.benchmark_group(format!("convert/s2tw/{name}"));
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.sample_size(20);
-        group.bench_function("builtin", |b| b.iter(|| builtin.convert(black_box(&text))));
-        // The paired ratio once, and only when this benchmark is selected.
-        let printed = Cell::new(false);
-        group.bench_function("user-10000", |b| {
-            if !printed.replace(true) {
-                let ratio = paired::median_ratio(
-                    31,
-                    [
-                        &|| drop(black_box(builtin.convert(black_box(&text)))),
-                        &|| drop(black_box(custom.convert(black_box(&text)))),
-                    ],
-                );
-                println!(
-                    "convert/s2tw/{name}: user-10000 at {ratio:.3} of builtin's throughput (paired)"
-                );
-            }
-            b.iter(|| custom.convert(black_box(&text)))
-        });
-        group.finish();
+    let corpora: Vec<(&str, String)> = ["zh-hans-modern", "zuozhuan"]
+        .into_iter()
+        .filter_map(|name| Some((name, corpus(name)?)))
+        .collect();
+    for config in [Config::S2TW, Config::S2T] {
+        let builtin = Converter::new(config);
+        let custom = with_phrases(config);
+        for (name, text) in &corpora {
+            let group_name = format!("user_phrases/convert/{config}/{name}");
+            let mut group = c.benchmark_group(&group_name);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.sample_size(20);
+            group.bench_function("builtin", |b| b.iter(|| builtin.convert(black_box(text))));
+            // The paired ratio once, and only when this benchmark is selected.
+            let printed = Cell::new(false);
+            group.bench_function("user-10000", |b| {
+                if !printed.replace(true) {
+                    let ratio = paired::median_ratio(
+                        31,
+                        [
+                            &|| drop(black_box(builtin.convert(black_box(text)))),
+                            &|| drop(black_box(custom.convert(black_box(text)))),
+                        ],
+                    );
+                    println!(
+                        "{group_name}: user-10000 at {ratio:.3} of builtin's throughput (paired)"
+                    );
+                }
+                b.iter(|| custom.convert(black_box(text)))
+            });
+            group.finish();
+        }
     }
 }
 
