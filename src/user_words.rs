@@ -76,10 +76,10 @@ impl UserWords {
                 let ahead: &[u8; 16] = text[at..at + 16].try_into().expect("16 bytes");
                 let first = u64::from_le_bytes(ahead[..8].try_into().expect("8 bytes"));
                 let second = u64::from_le_bytes(ahead[3..11].try_into().expect("8 bytes"));
-                if first & 0x00F0_0000_F000_00F0 == 0x00E0_0000_E000_00E0
-                    && second & 0x00F0_0000_F000_00F0 == 0x00E0_0000_E000_00E0
-                    && first & 0xFFFF != 0xBFE2
-                    && second & 0xFFFF != 0xBFE2
+                if three_three_byte_chars(first)
+                    && three_three_byte_chars(second)
+                    && !starts_with_ids_operator(first)
+                    && !starts_with_ids_operator(second)
                 {
                     let third = |from: usize| {
                         let bytes = ahead[from..from + 4].try_into().expect("4 bytes");
@@ -114,38 +114,36 @@ impl UserWords {
             // with one mask: a branch the processor predicts lets it run ahead to the next
             // character, where a length computed from each lead byte would make every
             // character wait for the one before.
-            let three_three_byte_chars =
-                first_eight & 0x00F0_0000_F000_00F0 == 0x00E0_0000_E000_00E0;
-            let char_len = if three_three_byte_chars && first_eight & 0xFFFF != 0xBFE2 {
-                let pair = first_eight & low_bytes(6);
-                let third = u32::from_le_bytes(ahead[6..10].try_into().expect("4 bytes"));
-                if !self
-                    .filter
-                    .may_start(pair, u64::from(third) & low_bytes(3), text, at)
-                {
-                    at += 3;
-                    continue;
-                }
-                3
-            } else {
-                let char_len = utf8_len(ahead[0]);
-                // Where no word matches an IDS operator, the unit is the whole sequence:
-                // such a position takes the plain step.
-                let is_ids_operator = ahead[0] == 0xE2 && ahead[1] == 0xBF;
-                if !is_ids_operator {
-                    // Two characters take at most eight bytes, three at most twelve.
-                    let pair_len = char_len + utf8_len(ahead[char_len]);
-                    let third_len = utf8_len(ahead[pair_len]);
-                    let pair = first_eight & low_bytes(pair_len);
-                    let third = ahead[pair_len..pair_len + 4].try_into().expect("4 bytes");
-                    let third = u64::from(u32::from_le_bytes(third)) & low_bytes(third_len);
-                    if !self.filter.may_start(pair, third, text, at) {
-                        at += char_len;
+            let char_len =
+                if three_three_byte_chars(first_eight) && !starts_with_ids_operator(first_eight) {
+                    let pair = first_eight & low_bytes(6);
+                    let third = u32::from_le_bytes(ahead[6..10].try_into().expect("4 bytes"));
+                    if !self
+                        .filter
+                        .may_start(pair, u64::from(third) & low_bytes(3), text, at)
+                    {
+                        at += 3;
                         continue;
                     }
-                }
-                char_len
-            };
+                    3
+                } else {
+                    let char_len = utf8_len(ahead[0]);
+                    // Where no word matches an IDS operator, the unit is the whole sequence:
+                    // such a position takes the plain step.
+                    if !starts_with_ids_operator(first_eight) {
+                        // Two characters take at most eight bytes, three at most twelve.
+                        let pair_len = char_len + utf8_len(ahead[char_len]);
+                        let third_len = utf8_len(ahead[pair_len]);
+                        let pair = first_eight & low_bytes(pair_len);
+                        let third = ahead[pair_len..pair_len + 4].try_into().expect("4 bytes");
+                        let third = u64::from(u32::from_le_bytes(third)) & low_bytes(third_len);
+                        if !self.filter.may_start(pair, third, text, at) {
+                            at += char_len;
+                            continue;
+                        }
+                    }
+                    char_len
+                };
             match trie.longest_match(&text[at..]) {
                 Some(found) => return Ok((at, found)),
                 None => at += segment::unit_len(text, at, char_len),
@@ -277,6 +275,20 @@ fn word(bytes: &[u8]) -> u64 {
 #[inline(always)]
 fn low_bytes(len: usize) -> u64 {
     u64::MAX >> (64 - 8 * len)
+}
+
+/// Whether bytes 0, 3 and 6 of `word` (text read little-endian) lead three-byte
+/// characters, so that it starts with three of them.
+#[inline(always)]
+fn three_three_byte_chars(word: u64) -> bool {
+    word & 0x00F0_0000_F000_00F0 == 0x00E0_0000_E000_00E0
+}
+
+/// Whether `word` (text read little-endian) starts with an IDS operator, all of which are
+/// encoded E2 BF Bx.
+#[inline(always)]
+fn starts_with_ids_operator(word: u64) -> bool {
+    word & 0xFFFF == 0xBFE2
 }
 
 /// The length of the UTF-8 sequence that `lead` starts (valid UTF-8).
