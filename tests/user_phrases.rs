@@ -3,6 +3,9 @@
 
 use fanjian::{Config, Converter};
 
+#[path = "support/naive_user_scan.rs"]
+mod naive_user_scan;
+
 fn s2tw() -> Converter {
     Converter::new(Config::S2TW)
 }
@@ -155,8 +158,7 @@ fn streams_with_user_words_convert_as_the_whole() {
 
 /// Ten thousand real phrases (every fourth of OpenCC's `STPhrases.txt`, with a made-up
 /// value) on real text: the converter's output equals a naive reading of the documented
-/// precedence, a forward longest match over the user's words by hash-map lookups, with
-/// each stretch between them converted by the built-in converter on its own.
+/// precedence (`support/naive_user_scan.rs`).
 #[test]
 fn many_user_phrases_on_real_text_match_a_naive_scan() {
     use std::collections::HashMap;
@@ -172,7 +174,6 @@ fn many_user_phrases_on_real_text_match_a_naive_scan() {
             (key, format!("<{key}>"))
         })
         .collect();
-    let longest = phrases.keys().map(|key| key.chars().count()).max().unwrap();
     let text: String = ["hans-vscode.txt", "hans-zuozhuan.txt"]
         .iter()
         .map(|name| std::fs::read_to_string(format!("{root}/tests/data/detect/{name}")).unwrap())
@@ -184,31 +185,7 @@ fn many_user_phrases_on_real_text_match_a_naive_scan() {
             .user_phrases(phrases.iter().map(|(key, value)| (*key, value.as_str())))
             .unwrap()
             .build();
-        let mut expected = String::new();
-        let mut gap_start = 0;
-        let mut at = 0;
-        let mut found = 0;
-        while at < text.len() {
-            let ends = text[at..]
-                .char_indices()
-                .skip(1)
-                .map(|(end, _)| at + end)
-                .chain([text.len()])
-                .take(longest);
-            let matched = ends
-                .filter(|&end| phrases.contains_key(&text[at..end]))
-                .last();
-            match matched {
-                Some(end) => {
-                    expected.push_str(&builtin.convert(&text[gap_start..at]));
-                    expected.push_str(&phrases[&text[at..end]]);
-                    found += 1;
-                    (gap_start, at) = (end, end);
-                }
-                None => at += text[at..].chars().next().unwrap().len_utf8(),
-            }
-        }
-        expected.push_str(&builtin.convert(&text[gap_start..]));
+        let (expected, found) = naive_user_scan::convert(&text, &phrases, &builtin);
         assert!(found > 200, "the sample holds user phrases ({found} found)");
         assert_eq!(custom.convert(&text), expected, "{config:?}");
     }
