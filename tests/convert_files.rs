@@ -225,7 +225,7 @@ fn output_in_another_encoding() {
     let source = dir.join("in.txt");
     let target = dir.join("out.txt");
     write(&source, SIMPLIFIED.as_bytes());
-    let (success, stderr) = convert(&[
+    let to_big5 = [
         "-c",
         "s2tw",
         "--to-encoding",
@@ -234,23 +234,15 @@ fn output_in_another_encoding() {
         path(&source),
         "-o",
         path(&target),
-    ]);
+    ];
+    let (success, stderr) = convert(&to_big5);
     assert!(success, "{stderr}");
     let converted = Converter::new(Config::S2TW).convert(SIMPLIFIED);
     assert_eq!(std::fs::read(&target).unwrap(), encoded(&converted, BIG5));
 
     // A character Big5 lacks: an error naming it and its line, and the output untouched.
     write(&source, "头发\n干了𠮷\n".as_bytes());
-    let (success, stderr) = convert(&[
-        "-c",
-        "s2tw",
-        "--to-encoding",
-        "big5",
-        "-i",
-        path(&source),
-        "-o",
-        path(&target),
-    ]);
+    let (success, stderr) = convert(&to_big5);
     assert!(!success);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(

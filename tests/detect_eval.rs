@@ -11,24 +11,7 @@ mod detect_eval;
 
 use std::path::{Path, PathBuf};
 
-use detect_eval::{Case, Report, Source, cases, evaluate};
-use fanjian::{Region, Script, detect};
-
-fn fanjian(text: &str) -> (&'static str, Option<&'static str>) {
-    let detection = detect(text);
-    let script = match detection.script {
-        Script::Simplified => "simplified",
-        Script::Traditional => "traditional",
-        Script::Mixed => "mixed",
-        _ => "unknown",
-    };
-    let region = detection.region.map(|region| match region {
-        Region::Mainland => "mainland",
-        Region::Taiwan => "taiwan",
-        _ => "hongkong",
-    });
-    (script, region)
-}
+use detect_eval::{Case, Report, Source, cases, evaluate, fanjian};
 
 fn check(cases: &[Case], name: &str) -> Report {
     let report = evaluate(cases, fanjian);

@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use fanjian::{Config, Converter};
+use fanjian::{Config, Converter, Region, Script};
 
 /// A script label or answer, by its name in the `detect` example's output.
 pub type Label = &'static str;
@@ -54,6 +54,23 @@ pub struct Case {
     pub han: usize,
     /// How many characters conversion to the other script changes.
     changed: usize,
+}
+
+/// `fanjian::detect`'s answer for `text`, as labels.
+pub fn fanjian(text: &str) -> (Label, Option<&'static str>) {
+    let detection = fanjian::detect(text);
+    let script = match detection.script {
+        Script::Simplified => "simplified",
+        Script::Traditional => "traditional",
+        Script::Mixed => "mixed",
+        _ => "unknown",
+    };
+    let region = detection.region.map(|region| match region {
+        Region::Mainland => "mainland",
+        Region::Taiwan => "taiwan",
+        _ => "hongkong",
+    });
+    (script, region)
 }
 
 fn is_han(c: char) -> bool {

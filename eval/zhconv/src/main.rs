@@ -9,25 +9,8 @@ mod detect_eval;
 
 use std::path::{Path, PathBuf};
 
-use detect_eval::{Label, Source, cases, evaluate};
-use fanjian::{Region, Script};
+use detect_eval::{Label, Source, cases, evaluate, fanjian};
 use zhconv::Variant;
-
-fn fanjian(text: &str) -> (Label, Option<&'static str>) {
-    let detection = fanjian::detect(text);
-    let script = match detection.script {
-        Script::Simplified => "simplified",
-        Script::Traditional => "traditional",
-        Script::Mixed => "mixed",
-        _ => "unknown",
-    };
-    let region = detection.region.map(|region| match region {
-        Region::Mainland => "mainland",
-        Region::Taiwan => "taiwan",
-        _ => "hongkong",
-    });
-    (script, region)
-}
 
 fn is_hans(text: &str) -> (Label, Option<&'static str>) {
     let script = if zhconv::is_hans(text) {
