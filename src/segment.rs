@@ -259,7 +259,7 @@ fn walk<'a, const SKIP_ASCII: bool, F: FnMut(usize, Match<'a>)>(
         } else {
             let (cp, len) = decode(bytes, at);
             if !trie.stops_at(cp) {
-                at += len;
+                at = skip_three_byte_non_stops(trie, bytes, at + len);
                 continue;
             }
             (trie.code(cp), len)
@@ -291,6 +291,25 @@ fn walk<'a, const SKIP_ASCII: bool, F: FnMut(usize, Match<'a>)>(
             None => at += unit_len(bytes, at, len),
         }
     }
+}
+
+/// From `at`, past the three-byte characters where the walk does not stop. Where a step
+/// has few keys (t2tw, the variant steps of tw2s and hk2s), most text is such characters:
+/// their constant length spares the general decoding, and the loop stays this small.
+#[inline(always)]
+fn skip_three_byte_non_stops(trie: TrieView<'_>, bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&[lead, second, third]) = bytes.get(at..at + 3) {
+        if lead & 0xF0 != 0xE0 {
+            break;
+        }
+        let cp =
+            u32::from(lead & 0x0F) << 12 | u32::from(second & 0x3F) << 6 | u32::from(third & 0x3F);
+        if trie.stops_at(cp) {
+            break;
+        }
+        at += 3;
+    }
+    at
 }
 
 /// The length of the unit copied where no key matches: a complete ideographic description

@@ -347,11 +347,20 @@ mod tests {
 
     proptest::proptest! {
         /// The filtered scan finds exactly what the plain walk finds, with words of one to
-        /// four characters of every UTF-8 length, IDS operators and texts of any length.
+        /// four characters of every UTF-8 length, IDS operators and texts of any length;
+        /// and in text of mostly three-byte characters, where the fast paths run long.
         #[test]
         fn the_scan_equals_the_plain_walk(
-            keys in proptest::collection::vec("[ab干锅é𠮷⿰氵“]{1,4}", 0..12),
-            text in "[ab干锅é𠮷⿰氵“\\n]{0,80}",
+            (keys, text) in proptest::prop_oneof![
+                (
+                    proptest::collection::vec("[ab干锅é𠮷⿰氵“]{1,4}", 0..12),
+                    "[ab干锅é𠮷⿰氵“\\n]{0,80}",
+                ),
+                (
+                    proptest::collection::vec("[干锅⿰氵“中文a]{1,4}", 0..12),
+                    "[干锅⿰氵“中文字词a]{0,120}",
+                ),
+            ],
         ) {
             let words = words(&keys);
             proptest::prop_assert_eq!(scan(&words, &text), plain_walk(&words, &text));
