@@ -12,6 +12,7 @@ pub(crate) struct TrieLayout {
     values: &'static str,
     first_bytes: &'static [u8],
     stops: (usize, usize),
+    writes_each_character: bool,
 }
 
 /// The tries (indices into `TRIES`) of one configuration's stages.
@@ -47,5 +48,6 @@ pub(crate) fn trie(id: usize) -> Trie {
         values: layout.values,
         first_bytes: layout.first_bytes,
         stops: bytemuck::cast_slice(section(layout.stops, 4)),
+        writes_each_character: layout.writes_each_character,
     })
 }

@@ -8,6 +8,7 @@
 //! sequence, or else one character, is copied.
 
 use crate::ids;
+use crate::trie::builder::{KIND_CHAR, KIND_MASK, KIND_TEXT, NO_MATCH};
 use crate::trie::{KeyStarts, Match, Replacement, Trie, TrieView, decode};
 
 /// Reusable buffers for the steps of a chain.
@@ -151,7 +152,11 @@ pub(crate) fn convert_step(trie: &Trie, text: &str, out: &mut String) {
     {
         return convert_sparse(trie.view(), starts, text, out);
     }
+    let writes_each_character = trie.writes_each_character();
     let trie = trie.view();
+    if writes_each_character {
+        return write_each_character(trie, text, out);
+    }
     let mut copied = 0;
     for_each_match(trie, text.as_bytes(), |at, found| {
         let copy_unchanged = |out: &mut String| {
@@ -234,63 +239,171 @@ fn walk<'a, const SKIP_ASCII: bool, F: FnMut(usize, Match<'a>)>(
     bytes: &[u8],
     mut on_match: F,
 ) {
-    // The code and length of the character at `next_at`, already looked up.
-    let mut next_at = usize::MAX;
-    let mut next_code = 0;
-    let mut next_len = 0;
+    let mut next = Lookahead::NONE;
     let mut at = 0;
     while at < bytes.len() {
         if SKIP_ASCII && bytes[at] < 0x80 {
-            // Skip ASCII eight bytes at a time: most Chinese text mixes in some.
-            while let Some(word) = bytes.get(at..at + 8) {
-                if u64::from_le_bytes(word.try_into().expect("8 bytes")) & 0x8080_8080_8080_8080
-                    != 0
-                {
-                    break;
-                }
-                at += 8;
-            }
+            at = skip_ascii(bytes, at);
             if at == bytes.len() {
                 break;
             }
         }
-        let (code, len) = if next_at == at {
-            (next_code, next_len)
+        let here = if next.at == at {
+            next
         } else {
             let (cp, len) = decode(bytes, at);
             if !trie.stops_at(cp) {
                 at = skip_three_byte_non_stops(trie, bytes, at + len);
                 continue;
             }
-            (trie.code(cp), len)
+            Lookahead::new(trie, at, cp, len)
         };
-        let found = match trie.root_child(code) {
-            None => None,
-            Some(mut node) => {
-                let mut end = at + len;
-                while end < bytes.len() && trie.has_children(node) {
-                    let (cp, end_len) = decode(bytes, end);
-                    let end_code = trie.code(cp);
-                    if end == at + len {
-                        (next_at, next_code, next_len) = (end, end_code, end_len);
-                    }
-                    match trie.child(node, end_code) {
-                        Some(child) => node = child,
-                        None => break,
-                    }
-                    end += end_len;
-                }
-                trie.result(node)
-            }
-        };
+        let found = trie
+            .root_child(here.code)
+            .and_then(|node| trie.result(deepest_node(trie, bytes, here, node, &mut next)));
         match found {
             Some(found) => {
                 on_match(at, found);
                 at += found.len;
             }
-            None => at += unit_len(bytes, at, len),
+            None => at += unit_len(bytes, at, here.len),
         }
     }
+}
+
+/// `convert_step` for a trie whose one-character results change most characters (see
+/// `builder::WRITES_EACH_CHARACTER_FROM`): the walk writes each one-character result as it
+/// goes, the character itself or its replacement chosen without a branch, where copying
+/// the unchanged stretches in one go would branch on every character whether it changed.
+fn write_each_character(trie: TrieView<'_>, text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    // Unchanged text from here is not written yet (skipped ASCII and characters).
+    let mut copied = 0;
+    let mut next = Lookahead::NONE;
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] < 0x80 && trie.ascii_never_stops() {
+            at = skip_ascii(bytes, at);
+            if at == bytes.len() {
+                break;
+            }
+        }
+        let here = if next.at == at {
+            next
+        } else {
+            let (cp, len) = decode(bytes, at);
+            if !trie.stops_at(cp) {
+                at = skip_three_byte_non_stops(trie, bytes, at + len);
+                continue;
+            }
+            Lookahead::new(trie, at, cp, len)
+        };
+        let Some(first) = trie.root_child(here.code) else {
+            at += unit_len(bytes, at, here.len);
+            continue;
+        };
+        let node = deepest_node(trie, bytes, here, first, &mut next);
+        let (meta, payload) = trie.raw_result(node);
+        let kind = meta & KIND_MASK;
+        // No match, or a match of this one character that keeps it or replaces it with one
+        // character, and no IDS operator (E2 BF Bx) that may start a longer unit.
+        let one_character = (meta == NO_MATCH || meta >> 8 == here.len as u32) && kind != KIND_TEXT;
+        if one_character && bytes[at] != 0xE2 {
+            let written = if kind == KIND_CHAR { payload } else { here.cp };
+            if copied < at {
+                out.push_str(&text[copied..at]);
+            }
+            out.push(char::from_u32(written).unwrap_or(char::REPLACEMENT_CHARACTER));
+            at += here.len;
+            copied = at;
+            continue;
+        }
+        match trie.result(node) {
+            Some(found) => {
+                if copied < at {
+                    out.push_str(&text[copied..at]);
+                }
+                match found.replacement {
+                    Replacement::Keep => out.push_str(&text[at..at + found.len]),
+                    Replacement::Char(c) => out.push(c),
+                    Replacement::Text(value) => out.push_str(value),
+                }
+                at += found.len;
+                copied = at;
+            }
+            None => at += unit_len(bytes, at, here.len),
+        }
+    }
+    out.push_str(&text[copied..]);
+}
+
+/// A character looked up for a walk: where it is, what it is, its code and length.
+#[derive(Clone, Copy)]
+struct Lookahead {
+    at: usize,
+    cp: u32,
+    code: u32,
+    len: usize,
+}
+
+impl Lookahead {
+    /// Nothing looked up yet.
+    const NONE: Lookahead = Lookahead {
+        at: usize::MAX,
+        cp: 0,
+        code: 0,
+        len: 0,
+    };
+
+    #[inline(always)]
+    fn new(trie: TrieView<'_>, at: usize, cp: u32, len: usize) -> Lookahead {
+        Lookahead {
+            at,
+            cp,
+            code: trie.code(cp),
+            len,
+        }
+    }
+}
+
+/// The deepest node that a walk from `here`, whose one-character node is `node`, reaches
+/// along `bytes`. The character after `here` is kept in `next`, since most walks stop
+/// there and the next walk starts there.
+#[inline(always)]
+fn deepest_node(
+    trie: TrieView<'_>,
+    bytes: &[u8],
+    here: Lookahead,
+    mut node: usize,
+    next: &mut Lookahead,
+) -> usize {
+    let mut end = here.at + here.len;
+    while end < bytes.len() && trie.has_children(node) {
+        let (cp, len) = decode(bytes, end);
+        let looked_up = Lookahead::new(trie, end, cp, len);
+        if end == here.at + here.len {
+            *next = looked_up;
+        }
+        match trie.child(node, looked_up.code) {
+            Some(child) => node = child,
+            None => break,
+        }
+        end += len;
+    }
+    node
+}
+
+/// From `at`, an ASCII byte, past the ASCII bytes that follow, eight at a time: most
+/// Chinese text mixes in some.
+#[inline(always)]
+fn skip_ascii(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(word) = bytes.get(at..at + 8) {
+        if u64::from_le_bytes(word.try_into().expect("8 bytes")) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at
 }
 
 /// From `at`, past the three-byte characters where the walk does not stop. Where a step

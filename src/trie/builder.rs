@@ -69,7 +69,18 @@ pub struct TrieTables {
     /// or is an ideographic description operator. A walk skips every other character
     /// without a lookup.
     pub stops: Vec<u32>,
+    /// Whether a walk should write each one-character result as it goes (see
+    /// [`WRITES_EACH_CHARACTER_FROM`]).
+    pub writes_each_character: bool,
 }
+
+/// The number of one-character keys that change their character from which a walk writes
+/// each one-character result as it goes, rather than copying unchanged stretches in one
+/// go: with a dictionary of characters as large as OpenCC's `STCharacters` (4,013 keys) or
+/// `TSCharacters` (4,149), a quarter of a text's characters or more change, and a branch on
+/// whether each did is mispredicted often. The next largest (`JPShinjitaiCharactersRev`,
+/// 477) change few.
+pub const WRITES_EACH_CHARACTER_FROM: usize = 2000;
 
 /// The words of [`TrieTables::stops`].
 pub const STOP_WORDS: usize = 0x10000 / 32;
@@ -152,6 +163,11 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
     {
         stops[cp / 32] |= 1 << (cp % 32);
     }
+    let one_character_changes = winners
+        .iter()
+        .filter(|entry| entry.key.chars().nth(1).is_none() && entry.value != entry.key)
+        .count();
+    let writes_each_character = one_character_changes >= WRITES_EACH_CHARACTER_FROM;
     let alphabet = Alphabet::new(winners.iter().map(|entry| entry.key))?;
     let mut values = ValuePool::default();
     let mut resolved = Vec::with_capacity(winners.len());
@@ -184,6 +200,7 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
         values: values.text,
         first_bytes,
         stops,
+        writes_each_character,
     })
 }
 

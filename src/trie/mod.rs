@@ -36,6 +36,8 @@ pub(crate) struct Trie {
     first_bytes: Cow<'static, [u8]>,
     /// Where a walk must stop and look (see `builder::TrieTables::stops`).
     stops: Cow<'static, [u32]>,
+    /// See `builder::TrieTables::writes_each_character`.
+    writes_each_character: bool,
 }
 
 /// The longest match at a position: how many bytes of the text it covers and what to
@@ -71,6 +73,7 @@ pub(crate) struct StaticTables {
     pub(crate) values: &'static str,
     pub(crate) first_bytes: &'static [u8],
     pub(crate) stops: &'static [u32],
+    pub(crate) writes_each_character: bool,
 }
 
 impl Trie {
@@ -84,6 +87,7 @@ impl Trie {
             values: Cow::Borrowed(tables.values),
             first_bytes: Cow::Borrowed(tables.first_bytes),
             stops: Cow::Borrowed(tables.stops),
+            writes_each_character: tables.writes_each_character,
         }
     }
 
@@ -97,6 +101,7 @@ impl Trie {
             values: Cow::Owned(tables.values),
             first_bytes: Cow::Owned(tables.first_bytes),
             stops: Cow::Owned(tables.stops),
+            writes_each_character: tables.writes_each_character,
         }
     }
 
@@ -121,6 +126,12 @@ impl Trie {
             Some(mut starts) => starts.any(|at| view.longest_match(&text[at..]).is_some()),
             None => true,
         }
+    }
+
+    /// Whether a walk should write each one-character result as it goes (see
+    /// `builder::WRITES_EACH_CHARACTER_FROM`).
+    pub(crate) fn writes_each_character(&self) -> bool {
+        self.writes_each_character
     }
 
     /// Whether the character `c` occurs in no key.
@@ -223,6 +234,14 @@ impl<'a> TrieView<'a> {
     #[inline(always)]
     pub(crate) fn has_children(&self, node: usize) -> bool {
         self.nodes[node][0] != 0
+    }
+
+    /// A node's result as stored: `meta` (`NO_MATCH`, or the kind, rank and length) and
+    /// `payload`.
+    #[inline(always)]
+    pub(crate) fn raw_result(&self, node: usize) -> (u32, u32) {
+        let [_, _, meta, payload] = self.nodes[node];
+        (meta, payload)
     }
 
     /// The match to report when the walk along the text ends at `node`.
