@@ -8,7 +8,7 @@
 //! sequence, or else one character, is copied.
 
 use crate::ids;
-use crate::trie::builder::{KIND_CHAR, KIND_MASK, KIND_TEXT, NO_MATCH};
+use crate::trie::builder::{KIND_CHAR, KIND_MASK, KIND_TEXT, NO_MATCH, RANK_MASK, RANK_SHIFT};
 use crate::trie::{KeyStarts, Match, Replacement, Trie, TrieView, decode};
 
 /// Reusable buffers for the steps of a chain.
@@ -89,6 +89,38 @@ fn run_segmenting_first_step(stage: &Stage, text: &str, out: &mut String, scratc
         .expect("a segmenting first step exists");
     let mut run = std::mem::take(&mut scratch.run);
     run.clear();
+    if first.writes_each_character() {
+        write_each_character(
+            first.view(),
+            text,
+            &mut run,
+            stage.segment_ranks,
+            |run, at, found| {
+                if found.rank < stage.segment_ranks {
+                    if !run.is_empty() {
+                        run_chain(rest, run, out, scratch);
+                        run.clear();
+                    }
+                    match found.replacement {
+                        Replacement::Keep => {
+                            run_chain(rest, &text[at..at + found.len], out, scratch)
+                        }
+                        Replacement::Char(c) => {
+                            run_chain(rest, c.encode_utf8(&mut [0; 4]), out, scratch)
+                        }
+                        Replacement::Text(value) => run_chain(rest, value, out, scratch),
+                    }
+                } else {
+                    write_replacement(run, text, at, found);
+                }
+            },
+        );
+        if !run.is_empty() {
+            run_chain(rest, &run, out, scratch);
+        }
+        scratch.run = run;
+        return;
+    }
     let mut copied = 0;
     for_each_match(first.view(), text.as_bytes(), |at, found| {
         run.push_str(&text[copied..at]);
@@ -155,7 +187,9 @@ pub(crate) fn convert_step(trie: &Trie, text: &str, out: &mut String) {
     let writes_each_character = trie.writes_each_character();
     let trie = trie.view();
     if writes_each_character {
-        return write_each_character(trie, text, out);
+        return write_each_character(trie, text, out, 0, |out, at, found| {
+            write_replacement(out, text, at, found);
+        });
     }
     let mut copied = 0;
     for_each_match(trie, text.as_bytes(), |at, found| {
@@ -271,11 +305,21 @@ fn walk<'a, const SKIP_ASCII: bool, F: FnMut(usize, Match<'a>)>(
     }
 }
 
-/// `convert_step` for a trie whose one-character results change most characters (see
-/// `builder::WRITES_EACH_CHARACTER_FROM`): the walk writes each one-character result as it
-/// goes, the character itself or its replacement chosen without a branch, where copying
-/// the unchanged stretches in one go would branch on every character whether it changed.
-fn write_each_character(trie: TrieView<'_>, text: &str, out: &mut String) {
+/// The walk of a step whose one-character results change most characters (see
+/// `builder::WRITES_EACH_CHARACTER_FROM`), writing its output to `written`: each
+/// one-character result is written as the walk goes, the character itself or its
+/// replacement chosen without a branch, where copying the unchanged stretches in one go
+/// would branch on every character whether it changed. Other matches go to `on_match`,
+/// after everything before them is written; so do one-character matches of a rank below
+/// `segment_ranks` (the segmentation's, see `Stage::segment_ranks`).
+#[inline(always)]
+fn write_each_character<'a>(
+    trie: TrieView<'a>,
+    text: &str,
+    written: &mut String,
+    segment_ranks: u32,
+    mut on_match: impl FnMut(&mut String, usize, Match<'a>),
+) {
     let bytes = text.as_bytes();
     // Unchanged text from here is not written yet (skipped ASCII and characters).
     let mut copied = 0;
@@ -306,14 +350,19 @@ fn write_each_character(trie: TrieView<'_>, text: &str, out: &mut String) {
         let (meta, payload) = trie.raw_result(node);
         let kind = meta & KIND_MASK;
         // No match, or a match of this one character that keeps it or replaces it with one
-        // character, and no IDS operator (E2 BF Bx) that may start a longer unit.
-        let one_character = (meta == NO_MATCH || meta >> 8 == here.len as u32) && kind != KIND_TEXT;
+        // character and is no segment; and no IDS operator (E2 BF Bx), which may start a
+        // longer unit.
+        // (Bitwise operators: no branch on which case this is.)
+        let no_match = meta == NO_MATCH;
+        let one_character = (no_match | (meta >> 8 == here.len as u32))
+            & (kind != KIND_TEXT)
+            & (no_match | (meta >> RANK_SHIFT & RANK_MASK >= segment_ranks));
         if one_character && bytes[at] != 0xE2 {
-            let written = if kind == KIND_CHAR { payload } else { here.cp };
+            let replacement = if kind == KIND_CHAR { payload } else { here.cp };
             if copied < at {
-                out.push_str(&text[copied..at]);
+                written.push_str(&text[copied..at]);
             }
-            out.push(char::from_u32(written).unwrap_or(char::REPLACEMENT_CHARACTER));
+            written.push(char::from_u32(replacement).unwrap_or(char::REPLACEMENT_CHARACTER));
             at += here.len;
             copied = at;
             continue;
@@ -321,20 +370,25 @@ fn write_each_character(trie: TrieView<'_>, text: &str, out: &mut String) {
         match trie.result(node) {
             Some(found) => {
                 if copied < at {
-                    out.push_str(&text[copied..at]);
+                    written.push_str(&text[copied..at]);
                 }
-                match found.replacement {
-                    Replacement::Keep => out.push_str(&text[at..at + found.len]),
-                    Replacement::Char(c) => out.push(c),
-                    Replacement::Text(value) => out.push_str(value),
-                }
+                on_match(written, at, found);
                 at += found.len;
                 copied = at;
             }
             None => at += unit_len(bytes, at, here.len),
         }
     }
-    out.push_str(&text[copied..]);
+    written.push_str(&text[copied..]);
+}
+
+/// Writes a match's replacement of `text[at..]`.
+fn write_replacement(written: &mut String, text: &str, at: usize, found: Match<'_>) {
+    match found.replacement {
+        Replacement::Keep => written.push_str(&text[at..at + found.len]),
+        Replacement::Char(c) => written.push(c),
+        Replacement::Text(value) => written.push_str(value),
+    }
 }
 
 /// A character looked up for a walk: where it is, what it is, its code and length.
