@@ -432,13 +432,20 @@ fn deepest_node(
     next: &mut Lookahead,
 ) -> usize {
     let mut end = here.at + here.len;
+    if end == bytes.len() || !trie.has_children(node) {
+        return node;
+    }
+    // The first step deeper, apart: it keeps the character it looks up.
+    let (cp, len) = decode(bytes, end);
+    *next = Lookahead::new(trie, end, cp, len);
+    match trie.child(node, next.code) {
+        Some(child) => node = child,
+        None => return node,
+    }
+    end += len;
     while end < bytes.len() && trie.has_children(node) {
         let (cp, len) = decode(bytes, end);
-        let looked_up = Lookahead::new(trie, end, cp, len);
-        if end == here.at + here.len {
-            *next = looked_up;
-        }
-        match trie.child(node, looked_up.code) {
+        match trie.child(node, trie.code(cp)) {
             Some(child) => node = child,
             None => break,
         }

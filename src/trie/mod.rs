@@ -292,21 +292,23 @@ impl<'a> TrieView<'a> {
 #[inline(always)]
 pub(crate) fn decode(text: &[u8], at: usize) -> (u32, usize) {
     let lead = text[at];
-    if lead < 0x80 {
-        return (u32::from(lead), 1);
-    }
     // Valid UTF-8 holds the whole sequence; one slice check covers all its bytes.
-    let continuation = |i: usize| u32::from(text[at + i] & 0x3F);
-    if lead < 0xE0 {
-        (u32::from(lead & 0x1F) << 6 | continuation(1), 2)
-    } else if lead < 0xF0 {
+    // Three-byte characters first: Chinese text is nearly all of them.
+    if lead & 0xF0 == 0xE0 {
         let bytes = &text[at..at + 3];
-        (
+        return (
             u32::from(lead & 0x0F) << 12
                 | u32::from(bytes[1] & 0x3F) << 6
                 | u32::from(bytes[2] & 0x3F),
             3,
-        )
+        );
+    }
+    if lead < 0x80 {
+        return (u32::from(lead), 1);
+    }
+    let continuation = |i: usize| u32::from(text[at + i] & 0x3F);
+    if lead < 0xE0 {
+        (u32::from(lead & 0x1F) << 6 | continuation(1), 2)
     } else {
         let bytes = &text[at..at + 4];
         (
