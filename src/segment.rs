@@ -276,22 +276,14 @@ fn walk<'a, const SKIP_ASCII: bool, F: FnMut(usize, Match<'a>)>(
     let mut next = Lookahead::NONE;
     let mut at = 0;
     while at < bytes.len() {
-        if SKIP_ASCII && bytes[at] < 0x80 {
-            at = skip_ascii(bytes, at);
-            if at == bytes.len() {
-                break;
-            }
-        }
-        let here = if next.at == at {
-            next
-        } else {
-            let (cp, len) = decode(bytes, at);
-            if !trie.stops_at(cp) {
-                at = skip_three_byte_non_stops(trie, bytes, at + len);
+        let here = match look_or_skip(trie, bytes, at, next, SKIP_ASCII) {
+            Ok(here) => here,
+            Err(skipped_to) => {
+                at = skipped_to;
                 continue;
             }
-            Lookahead::new(trie, at, cp, len)
         };
+        at = here.at;
         let found = trie
             .root_child(here.code)
             .and_then(|node| trie.result(deepest_node(trie, bytes, here, node, &mut next)));
@@ -325,23 +317,16 @@ fn write_each_character<'a>(
     let mut copied = 0;
     let mut next = Lookahead::NONE;
     let mut at = 0;
+    let skips_ascii = trie.ascii_never_stops();
     while at < bytes.len() {
-        if bytes[at] < 0x80 && trie.ascii_never_stops() {
-            at = skip_ascii(bytes, at);
-            if at == bytes.len() {
-                break;
-            }
-        }
-        let here = if next.at == at {
-            next
-        } else {
-            let (cp, len) = decode(bytes, at);
-            if !trie.stops_at(cp) {
-                at = skip_three_byte_non_stops(trie, bytes, at + len);
+        let here = match look_or_skip(trie, bytes, at, next, skips_ascii) {
+            Ok(here) => here,
+            Err(skipped_to) => {
+                at = skipped_to;
                 continue;
             }
-            Lookahead::new(trie, at, cp, len)
         };
+        at = here.at;
         let Some(first) = trie.root_child(here.code) else {
             at += unit_len(bytes, at, here.len);
             continue;
@@ -420,6 +405,34 @@ impl Lookahead {
     }
 }
 
+/// Where a walk at `at` goes: `Ok` with the character to look up, at `at` or after the
+/// ASCII skipped from there (`skip_ascii`, where no key starts with an ASCII byte); or
+/// `Err` with the position after the characters skipped, where none starts a key. `next`
+/// is the character the last walk looked up, if it is at `at`.
+#[inline(always)]
+fn look_or_skip(
+    trie: TrieView<'_>,
+    bytes: &[u8],
+    mut at: usize,
+    next: Lookahead,
+    skip_ascii: bool,
+) -> Result<Lookahead, usize> {
+    if skip_ascii && bytes[at] < 0x80 {
+        at = skip_ascii_bytes(bytes, at);
+        if at == bytes.len() {
+            return Err(at);
+        }
+    }
+    if next.at == at {
+        return Ok(next);
+    }
+    let (cp, len) = decode(bytes, at);
+    if !trie.stops_at(cp) {
+        return Err(skip_three_byte_non_stops(trie, bytes, at + len));
+    }
+    Ok(Lookahead::new(trie, at, cp, len))
+}
+
 /// The deepest node that a walk from `here`, whose one-character node is `node`, reaches
 /// along `bytes`. The character after `here` is kept in `next`, since most walks stop
 /// there and the next walk starts there.
@@ -457,7 +470,7 @@ fn deepest_node(
 /// From `at`, an ASCII byte, past the ASCII bytes that follow, eight at a time: most
 /// Chinese text mixes in some.
 #[inline(always)]
-fn skip_ascii(bytes: &[u8], mut at: usize) -> usize {
+fn skip_ascii_bytes(bytes: &[u8], mut at: usize) -> usize {
     while let Some(word) = bytes.get(at..at + 8) {
         if u64::from_le_bytes(word.try_into().expect("8 bytes")) & 0x8080_8080_8080_8080 != 0 {
             break;
