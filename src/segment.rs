@@ -276,7 +276,7 @@ fn walk<'a, const SKIP_ASCII: bool, F: FnMut(usize, Match<'a>)>(
     let mut next = Lookahead::NONE;
     let mut at = 0;
     while at < bytes.len() {
-        let here = match look_or_skip(trie, bytes, at, next, SKIP_ASCII) {
+        let here = match look_or_skip(trie, bytes, at, next, SKIP_ASCII, true) {
             Ok(here) => here,
             Err(skipped_to) => {
                 at = skipped_to;
@@ -319,7 +319,9 @@ fn write_each_character<'a>(
     let mut at = 0;
     let skips_ascii = trie.ascii_never_stops();
     while at < bytes.len() {
-        let here = match look_or_skip(trie, bytes, at, next, skips_ascii) {
+        // Every character is looked up, none skipped: one that starts no key leads to the
+        // dead end, written as it is by the same path as any other.
+        let here = match look_or_skip(trie, bytes, at, next, skips_ascii, false) {
             Ok(here) => here,
             Err(skipped_to) => {
                 at = skipped_to;
@@ -327,10 +329,7 @@ fn write_each_character<'a>(
             }
         };
         at = here.at;
-        let Some(first) = trie.root_child(here.code) else {
-            at += unit_len(bytes, at, here.len);
-            continue;
-        };
+        let first = trie.root_child_or_dead_end(here.code);
         let node = deepest_node(trie, bytes, here, first, &mut next);
         let (meta, payload) = trie.raw_result(node);
         let kind = meta & KIND_MASK;
@@ -416,6 +415,7 @@ fn look_or_skip(
     mut at: usize,
     next: Lookahead,
     skip_ascii: bool,
+    skip_non_starts: bool,
 ) -> Result<Lookahead, usize> {
     if skip_ascii && bytes[at] < 0x80 {
         at = skip_ascii_bytes(bytes, at);
@@ -427,7 +427,7 @@ fn look_or_skip(
         return Ok(next);
     }
     let (cp, len) = decode(bytes, at);
-    if !trie.stops_at(cp) {
+    if skip_non_starts && !trie.stops_at(cp) {
         return Err(skip_three_byte_non_stops(trie, bytes, at + len));
     }
     Ok(Lookahead::new(trie, at, cp, len))
@@ -445,10 +445,12 @@ fn deepest_node(
     next: &mut Lookahead,
 ) -> usize {
     let mut end = here.at + here.len;
-    if end == bytes.len() || !trie.has_children(node) {
+    if end == bytes.len() {
         return node;
     }
-    // The first step deeper, apart: it keeps the character it looks up.
+    // The first step deeper, apart: it keeps the character it looks up, which the next
+    // walk starts from when this one ends here; so it is looked up even from a node
+    // without children (whose child is no slot's, see `TrieView::child`).
     let (cp, len) = decode(bytes, end);
     *next = Lookahead::new(trie, end, cp, len);
     match trie.child(node, next.code) {

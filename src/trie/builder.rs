@@ -28,6 +28,10 @@ pub const MAX_KEY_BYTES: usize = 0xFF_FFFF;
 /// A node slot not used by any node has this `check`.
 pub const FREE: u32 = u32::MAX;
 
+/// The last node of every trie: no children, no match, the child of nothing. A walk goes
+/// there, without a branch, from a character that starts no key.
+pub const DEAD_END: [u32; 4] = [0, FREE, NO_MATCH, 0];
+
 /// One key and its value, with the rank of the dictionary it came from.
 ///
 /// Ranks implement OpenCC's `short_circuit` groups: at a position, the match whose rank is
@@ -436,6 +440,7 @@ impl DoubleArray {
                     self.result[i][1],
                 ]
             })
+            .chain([DEAD_END])
             .collect()
     }
 }

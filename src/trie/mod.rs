@@ -218,6 +218,19 @@ impl<'a> TrieView<'a> {
         self.child(0, code)
     }
 
+    /// The root's child for a character code, or the trie's dead end
+    /// (`builder::DEAD_END`, no children and no match) where no key starts with the
+    /// character: chosen without a branch.
+    #[inline(always)]
+    pub(crate) fn root_child_or_dead_end(&self, code: u32) -> usize {
+        let slot = (self.nodes[0][0] + code) as usize;
+        if self.nodes[slot][1] == 0 {
+            slot
+        } else {
+            self.nodes.len() - 1
+        }
+    }
+
     /// The child of `node` for a character code, or `None`.
     ///
     /// No check for code 0 or a node without children is needed: codes start at 1, so the
