@@ -95,59 +95,48 @@ fn run_segmenting_first_step(stage: &Stage, text: &str, out: &mut String, scratc
             text,
             &mut run,
             stage.segment_ranks,
-            |run, at, found| {
-                if found.rank < stage.segment_ranks {
-                    if !run.is_empty() {
-                        run_chain(rest, run, out, scratch);
-                        run.clear();
-                    }
-                    match found.replacement {
-                        Replacement::Keep => {
-                            run_chain(rest, &text[at..at + found.len], out, scratch)
-                        }
-                        Replacement::Char(c) => {
-                            run_chain(rest, c.encode_utf8(&mut [0; 4]), out, scratch)
-                        }
-                        Replacement::Text(value) => run_chain(rest, value, out, scratch),
-                    }
-                } else {
-                    write_replacement(run, text, at, found);
-                }
-            },
+            |run, at, found| segmenting_match(stage, run, text, at, found, out, scratch),
         );
-        if !run.is_empty() {
-            run_chain(rest, &run, out, scratch);
-        }
-        scratch.run = run;
-        return;
+    } else {
+        let mut copied = 0;
+        for_each_match(first.view(), text.as_bytes(), |at, found| {
+            run.push_str(&text[copied..at]);
+            copied = at + found.len;
+            segmenting_match(stage, &mut run, text, at, found, out, scratch);
+        });
+        run.push_str(&text[copied..]);
     }
-    let mut copied = 0;
-    for_each_match(first.view(), text.as_bytes(), |at, found| {
-        run.push_str(&text[copied..at]);
-        copied = at + found.len;
-        if found.rank < stage.segment_ranks {
-            if !run.is_empty() {
-                run_chain(rest, &run, out, scratch);
-                run.clear();
-            }
-            match found.replacement {
-                Replacement::Keep => run_chain(rest, &text[at..copied], out, scratch),
-                Replacement::Char(c) => run_chain(rest, c.encode_utf8(&mut [0; 4]), out, scratch),
-                Replacement::Text(value) => run_chain(rest, value, out, scratch),
-            }
-        } else {
-            match found.replacement {
-                Replacement::Keep => run.push_str(&text[at..copied]),
-                Replacement::Char(c) => run.push(c),
-                Replacement::Text(value) => run.push_str(value),
-            }
-        }
-    });
-    run.push_str(&text[copied..]);
     if !run.is_empty() {
         run_chain(rest, &run, out, scratch);
     }
     scratch.run = run;
+}
+
+/// A match of the segmenting first step: a segment of its own when its rank is the
+/// segmentation's (the unmatched run before it, `run`, goes through the rest of the chain
+/// first, then the match's replacement), else part of the run.
+fn segmenting_match(
+    stage: &Stage,
+    run: &mut String,
+    text: &str,
+    at: usize,
+    found: Match<'_>,
+    out: &mut String,
+    scratch: &mut Scratch,
+) {
+    if found.rank >= stage.segment_ranks {
+        return write_replacement(run, text, at, found);
+    }
+    let rest = &stage.chain[1..];
+    if !run.is_empty() {
+        run_chain(rest, run, out, scratch);
+        run.clear();
+    }
+    match found.replacement {
+        Replacement::Keep => run_chain(rest, &text[at..at + found.len], out, scratch),
+        Replacement::Char(c) => run_chain(rest, c.encode_utf8(&mut [0; 4]), out, scratch),
+        Replacement::Text(value) => run_chain(rest, value, out, scratch),
+    }
 }
 
 /// Runs `segment` through every step of the chain, appending the last step's output.
@@ -313,7 +302,7 @@ fn write_each_character<'a>(
     mut on_match: impl FnMut(&mut String, usize, Match<'a>),
 ) {
     let bytes = text.as_bytes();
-    // Unchanged text from here is not written yet (skipped ASCII and characters).
+    // Unchanged text from here is not written yet (skipped ASCII, IDS sequences).
     let mut copied = 0;
     let mut next = Lookahead::NONE;
     let mut at = 0;
