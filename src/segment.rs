@@ -162,7 +162,8 @@ fn run_chain(chain: &[Trie], segment: &str, out: &mut String, scratch: &mut Scra
 }
 
 /// One step: replaces the longest key at each position, copying everything else.
-/// Unchanged stretches are copied in one go.
+/// Unchanged stretches are copied in one go, except where most characters change
+/// (`write_each_character`).
 pub(crate) fn convert_step(trie: &Trie, text: &str, out: &mut String) {
     // Where keys start with at most three distinct bytes (the compatibility ideographs of
     // the normalization stage), `memchr` finds every position a key can start. Without
@@ -182,22 +183,14 @@ pub(crate) fn convert_step(trie: &Trie, text: &str, out: &mut String) {
     }
     let mut copied = 0;
     for_each_match(trie, text.as_bytes(), |at, found| {
-        let copy_unchanged = |out: &mut String| {
-            if copied < at {
-                out.push_str(&text[copied..at]);
-            }
-        };
-        match found.replacement {
-            Replacement::Keep => return,
-            Replacement::Char(c) => {
-                copy_unchanged(out);
-                out.push(c);
-            }
-            Replacement::Text(value) => {
-                copy_unchanged(out);
-                out.push_str(value);
-            }
+        // A key kept as it is stays in the unchanged stretch.
+        if found.replacement == Replacement::Keep {
+            return;
         }
+        if copied < at {
+            out.push_str(&text[copied..at]);
+        }
+        write_replacement(out, text, at, found);
         copied = at + found.len;
     });
     out.push_str(&text[copied..]);
