@@ -27,6 +27,12 @@ pub(crate) fn arity(cp: u32) -> usize {
     }
 }
 
+/// Whether the code point is an IDS operator, with no branch.
+#[inline(always)]
+pub(crate) fn is_operator_code(cp: u32) -> bool {
+    cp & !0xF == 0x2FF0
+}
+
 /// Whether the character is an IDS operator.
 pub(crate) fn is_operator(c: char) -> bool {
     arity(c as u32) != 0

@@ -99,6 +99,7 @@
 
 mod builtin;
 mod builtin_text;
+mod char_writer;
 // `build.rs` compiles the built-in configurations with `compile`, `dict_tree`, `jsonc`,
 // `lexicon`, `opencc_config` and `trie::builder`; the crate uses them for configuration
 // files and user phrases loaded at run time.

@@ -7,9 +7,10 @@
 //! key here is replaced by its value; otherwise a complete ideographic description
 //! sequence, or else one character, is copied.
 
+use crate::char_writer::push_char;
 use crate::ids;
 use crate::trie::builder::{KIND_CHAR, KIND_MASK, KIND_TEXT, NO_MATCH, RANK_MASK, RANK_SHIFT};
-use crate::trie::{KeyStarts, Match, Replacement, Trie, TrieView, decode};
+use crate::trie::{KeyStarts, Match, Replacement, Trie, TrieView, decode, decode_word};
 
 /// Reusable buffers for the steps of a chain.
 #[derive(Default)]
@@ -258,7 +259,7 @@ fn walk<'a, const SKIP_ASCII: bool, F: FnMut(usize, Match<'a>)>(
     let mut next = Lookahead::NONE;
     let mut at = 0;
     while at < bytes.len() {
-        let here = match look_or_skip(trie, bytes, at, next, SKIP_ASCII, true) {
+        let here = match look_or_skip(trie, bytes, at, next, SKIP_ASCII) {
             Ok(here) => here,
             Err(skipped_to) => {
                 at = skipped_to;
@@ -283,9 +284,9 @@ fn walk<'a, const SKIP_ASCII: bool, F: FnMut(usize, Match<'a>)>(
 /// `builder::WRITES_EACH_CHARACTER_FROM`), writing its output to `written`: each
 /// one-character result is written as the walk goes, the character itself or its
 /// replacement chosen without a branch, where copying the unchanged stretches in one go
-/// would branch on every character whether it changed. Other matches go to `on_match`,
-/// after everything before them is written; so do one-character matches of a rank below
-/// `segment_ranks` (the segmentation's, see `Stage::segment_ranks`).
+/// would branch on every character whether it changed. Other matches go to `on_match`;
+/// so do one-character matches of a rank below `segment_ranks` (the segmentation's, see
+/// `Stage::segment_ranks`).
 #[inline(always)]
 fn write_each_character<'a>(
     trie: TrieView<'a>,
@@ -295,151 +296,102 @@ fn write_each_character<'a>(
     mut on_match: impl FnMut(&mut String, usize, Match<'a>),
 ) {
     let bytes = text.as_bytes();
-    // Unchanged text from here is not written yet (skipped ASCII, IDS sequences).
-    let mut copied = 0;
-    let mut next = Lookahead::NONE;
-    let mut at = 0;
     let skips_ascii = trie.ascii_never_stops();
+    let mut at = 0;
     while at < bytes.len() {
-        // Every character is looked up, none skipped: one that starts no key leads to the
-        // dead end, written as it is by the same path as any other.
-        let here = match look_or_skip(trie, bytes, at, next, skips_ascii, false) {
-            Ok(here) => here,
-            Err(skipped_to) => {
-                at = skipped_to;
-                continue;
-            }
+        at = if skips_ascii {
+            write_characters::<true, _>(trie, bytes, at, written, segment_ranks, &mut on_match)
+        } else {
+            write_characters::<false, _>(trie, bytes, at, written, segment_ranks, &mut on_match)
         };
-        at = here.at;
-        let first = trie.root_child_or_dead_end(here.code);
-        let node = deepest_node(trie, bytes, here, first, &mut next);
-        let (meta, payload) = trie.raw_result(node);
-        let kind = meta & KIND_MASK;
-        // No match, or a match of this one character that keeps it or replaces it with one
-        // character and is no segment; and no IDS operator (E2 BF Bx), which may start a
-        // longer unit.
-        // (Bitwise operators: no branch on which case this is.)
-        let no_match = meta == NO_MATCH;
-        let one_character = (no_match | (meta >> 8 == here.len as u32))
-            & (kind != KIND_TEXT)
-            & (no_match | (meta >> RANK_SHIFT & RANK_MASK >= segment_ranks));
-        if one_character && bytes[at] != 0xE2 {
-            let replacement = if kind == KIND_CHAR { payload } else { here.cp };
-            if copied < at {
-                written.push_str(&text[copied..at]);
-            }
-            written.push(char::from_u32(replacement).unwrap_or(char::REPLACEMENT_CHARACTER));
-            at += here.len;
-            copied = at;
+        if at == bytes.len() {
+            break;
+        }
+        // What the fast loop leaves: ASCII to skip, an IDS operator, the last few bytes.
+        if skips_ascii && bytes[at] < 0x80 {
+            let end = skip_ascii_bytes(bytes, at);
+            written.push_str(&text[at..end]);
+            at = end;
             continue;
         }
-        match trie.result(node) {
+        let (_, char_len) = decode(bytes, at);
+        match trie.longest_match(&bytes[at..]) {
             Some(found) => {
-                if copied < at {
-                    written.push_str(&text[copied..at]);
-                }
                 on_match(written, at, found);
                 at += found.len;
-                copied = at;
             }
-            None => at += unit_len(bytes, at, here.len),
-        }
-    }
-    written.push_str(&text[copied..]);
-}
-
-/// Writes a match's replacement of `text[at..]`.
-fn write_replacement(written: &mut String, text: &str, at: usize, found: Match<'_>) {
-    match found.replacement {
-        Replacement::Keep => written.push_str(&text[at..at + found.len]),
-        Replacement::Char(c) => written.push(c),
-        Replacement::Text(value) => written.push_str(value),
-    }
-}
-
-/// A character looked up for a walk: where it is, what it is, its code and length.
-#[derive(Clone, Copy)]
-struct Lookahead {
-    at: usize,
-    cp: u32,
-    code: u32,
-    len: usize,
-}
-
-impl Lookahead {
-    /// Nothing looked up yet.
-    const NONE: Lookahead = Lookahead {
-        at: usize::MAX,
-        cp: 0,
-        code: 0,
-        len: 0,
-    };
-
-    #[inline(always)]
-    fn new(trie: TrieView<'_>, at: usize, cp: u32, len: usize) -> Lookahead {
-        Lookahead {
-            at,
-            cp,
-            code: trie.code(cp),
-            len,
+            None => {
+                let end = at + unit_len(bytes, at, char_len);
+                written.push_str(&text[at..end]);
+                at = end;
+            }
         }
     }
 }
 
-/// Where a walk at `at` goes: `Ok` with the character to look up, at `at` or after the
-/// ASCII skipped from there (`skip_ascii`, where no key starts with an ASCII byte); or
-/// `Err` with the position after the characters skipped, where none starts a key. `next`
-/// is the character the last walk looked up, if it is at `at`.
+/// The loop of `write_each_character` while eight bytes are left from `at` (the
+/// character there and the next one, read as one word: no bounds checks, no general
+/// decoding). Every character is looked up, none skipped: one that starts no key leads to
+/// the trie's dead end and is written as it is, by the same path as any other. Returns
+/// where it stops: at ASCII to skip (`SKIP_ASCII`), an IDS operator (which may start a
+/// longer unit), or eight bytes from the end.
 #[inline(always)]
-fn look_or_skip(
-    trie: TrieView<'_>,
+fn write_characters<'a, const SKIP_ASCII: bool, F: FnMut(&mut String, usize, Match<'a>)>(
+    trie: TrieView<'a>,
     bytes: &[u8],
     mut at: usize,
-    next: Lookahead,
-    skip_ascii: bool,
-    skip_non_starts: bool,
-) -> Result<Lookahead, usize> {
-    if skip_ascii && bytes[at] < 0x80 {
-        at = skip_ascii_bytes(bytes, at);
-        if at == bytes.len() {
-            return Err(at);
+    written: &mut String,
+    segment_ranks: u32,
+    on_match: &mut F,
+) -> usize {
+    'from_here: loop {
+        let Some(window) = bytes.get(at..at + 8) else {
+            return at;
+        };
+        let (mut cp, mut len) =
+            decode_word(u64::from_le_bytes(window.try_into().expect("8 bytes")));
+        let mut code = trie.code(cp);
+        while let Some(window) = bytes.get(at..at + 8) {
+            if (SKIP_ASCII && cp < 0x80) || ids::is_operator_code(cp) {
+                return at;
+            }
+            let word = u64::from_le_bytes(window.try_into().expect("8 bytes"));
+            let first = trie.root_child_or_dead_end(code);
+            // The next character: most walks stop there, and the next position starts there.
+            let (next_cp, next_len) = decode_word(word >> (8 * len));
+            let next_code = trie.code(next_cp);
+            let node = match trie.child(first, next_code) {
+                Some(second) => deepest_node_from(trie, bytes, at + len + next_len, second),
+                None => first,
+            };
+            let (meta, payload) = trie.raw_result(node);
+            let kind = meta & KIND_MASK;
+            // No match, or a match of this one character that keeps it or replaces it with
+            // one character and is no segment.
+            // (Bitwise operators: no branch on which case this is.)
+            let no_match = meta == NO_MATCH;
+            let one_character = (no_match | (meta >> 8 == len as u32))
+                & (kind != KIND_TEXT)
+                & (no_match | (meta >> RANK_SHIFT & RANK_MASK >= segment_ranks));
+            if !one_character {
+                let found = trie
+                    .result(node)
+                    .expect("only a match writes something else");
+                on_match(written, at, found);
+                at += found.len;
+                continue 'from_here;
+            }
+            push_char(written, if kind == KIND_CHAR { payload } else { cp });
+            at += len;
+            (cp, len, code) = (next_cp, next_len, next_code);
         }
+        return at;
     }
-    if next.at == at {
-        return Ok(next);
-    }
-    let (cp, len) = decode(bytes, at);
-    if skip_non_starts && !trie.stops_at(cp) {
-        return Err(skip_three_byte_non_stops(trie, bytes, at + len));
-    }
-    Ok(Lookahead::new(trie, at, cp, len))
 }
 
-/// The deepest node that a walk from `here`, whose one-character node is `node`, reaches
-/// along `bytes`. The character after `here` is kept in `next`, since most walks stop
-/// there and the next walk starts there.
+/// The deepest node that a walk at `node` reaches along `bytes` from `end`.
 #[inline(always)]
-fn deepest_node(
-    trie: TrieView<'_>,
-    bytes: &[u8],
-    here: Lookahead,
-    mut node: usize,
-    next: &mut Lookahead,
-) -> usize {
-    let mut end = here.at + here.len;
-    if end == bytes.len() {
-        return node;
-    }
-    // The first step deeper, apart: it keeps the character it looks up, which the next
-    // walk starts from when this one ends here; so it is looked up even from a node
-    // without children (whose child is no slot's, see `TrieView::child`).
-    let (cp, len) = decode(bytes, end);
-    *next = Lookahead::new(trie, end, cp, len);
-    match trie.child(node, next.code) {
-        Some(child) => node = child,
-        None => return node,
-    }
-    end += len;
+fn deepest_node_from(trie: TrieView<'_>, bytes: &[u8], mut end: usize, mut node: usize) -> usize {
     while end < bytes.len() && trie.has_children(node) {
         let (cp, len) = decode(bytes, end);
         match trie.child(node, trie.code(cp)) {
@@ -451,15 +403,109 @@ fn deepest_node(
     node
 }
 
-/// From `at`, an ASCII byte, past the ASCII bytes that follow, eight at a time: most
-/// Chinese text mixes in some.
+/// Writes a match's replacement of `text[at..]`.
+fn write_replacement(written: &mut String, text: &str, at: usize, found: Match<'_>) {
+    match found.replacement {
+        Replacement::Keep => written.push_str(&text[at..at + found.len]),
+        Replacement::Char(c) => written.push(c),
+        Replacement::Text(value) => written.push_str(value),
+    }
+}
+
+/// A character looked up for a walk: where it is, its length and its code.
+#[derive(Clone, Copy)]
+struct Lookahead {
+    at: usize,
+    len: usize,
+    code: u32,
+}
+
+impl Lookahead {
+    /// Nothing looked up yet.
+    const NONE: Lookahead = Lookahead {
+        at: usize::MAX,
+        len: 0,
+        code: 0,
+    };
+
+    #[inline(always)]
+    fn new(trie: TrieView<'_>, at: usize, len: usize, cp: u32) -> Lookahead {
+        Lookahead {
+            at,
+            len,
+            code: trie.code(cp),
+        }
+    }
+}
+
+/// Where a walk at `at` goes: `Ok` with the character to look up, at `at` or after the
+/// ASCII skipped from there (`skip_ascii`, where no key starts with an ASCII byte); or
+/// `Err` with the position after the characters skipped, where none starts a key or the
+/// text ends. `next` is the character the last walk looked up, if it is at `at`.
+#[inline(always)]
+fn look_or_skip(
+    trie: TrieView<'_>,
+    bytes: &[u8],
+    mut at: usize,
+    next: Lookahead,
+    skip_ascii: bool,
+) -> Result<Lookahead, usize> {
+    if skip_ascii && bytes[at] < 0x80 {
+        at = skip_ascii_bytes(bytes, at);
+        if at == bytes.len() {
+            return Err(at);
+        }
+    }
+    if next.at == at {
+        return Ok(next);
+    }
+    let (cp, len) = decode(bytes, at);
+    if !trie.stops_at(cp) {
+        return Err(skip_three_byte_non_stops(trie, bytes, at + len));
+    }
+    Ok(Lookahead::new(trie, at, len, cp))
+}
+
+/// The deepest node that a walk from `here`, whose one-character node is `node`, reaches
+/// along `bytes`. The character after `here` is kept in `next`, since most walks stop
+/// there and the next walk starts there.
+#[inline(always)]
+fn deepest_node(
+    trie: TrieView<'_>,
+    bytes: &[u8],
+    here: Lookahead,
+    node: usize,
+    next: &mut Lookahead,
+) -> usize {
+    let end = here.at + here.len;
+    if end == bytes.len() {
+        return node;
+    }
+    // The first step deeper, apart: it keeps the character it looks up, which the next
+    // walk starts from when this one ends here; so it is looked up even from a node
+    // without children (whose child is no slot's, see `TrieView::child`).
+    let (cp, len) = decode(bytes, end);
+    *next = Lookahead::new(trie, end, len, cp);
+    match trie.child(node, next.code) {
+        Some(child) => deepest_node_from(trie, bytes, end + len, child),
+        None => node,
+    }
+}
+
+/// From `at`, past the ASCII bytes there, eight at a time: most Chinese text mixes in
+/// some.
 #[inline(always)]
 fn skip_ascii_bytes(bytes: &[u8], mut at: usize) -> usize {
     while let Some(word) = bytes.get(at..at + 8) {
-        if u64::from_le_bytes(word.try_into().expect("8 bytes")) & 0x8080_8080_8080_8080 != 0 {
-            break;
+        let word = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+        let non_ascii = word & 0x8080_8080_8080_8080;
+        if non_ascii != 0 {
+            return at + (non_ascii.trailing_zeros() / 8) as usize;
         }
         at += 8;
+    }
+    while at < bytes.len() && bytes[at] < 0x80 {
+        at += 1;
     }
     at
 }

@@ -334,6 +334,30 @@ pub(crate) fn decode(text: &[u8], at: usize) -> (u32, usize) {
     }
 }
 
+/// Decodes the character that starts `word`, eight bytes of valid UTF-8 read little-endian
+/// (a character's bytes are all there), returning it and its length.
+#[inline(always)]
+pub(crate) fn decode_word(word: u64) -> (u32, usize) {
+    let byte = |i: u32| (word >> (8 * i)) as u32 & 0xFF;
+    let lead = byte(0);
+    if lead & 0xF0 == 0xE0 {
+        return (
+            (lead & 0x0F) << 12 | (byte(1) & 0x3F) << 6 | (byte(2) & 0x3F),
+            3,
+        );
+    }
+    if lead < 0x80 {
+        return (lead, 1);
+    }
+    if lead < 0xE0 {
+        return ((lead & 0x1F) << 6 | (byte(1) & 0x3F), 2);
+    }
+    (
+        (lead & 0x07) << 18 | (byte(1) & 0x3F) << 12 | (byte(2) & 0x3F) << 6 | (byte(3) & 0x3F),
+        4,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::builder::{RankedEntry, build};
@@ -448,5 +472,14 @@ mod tests {
             "IDS operators always stop a walk"
         );
         assert!(view.stops_at('𠮷' as u32));
+    }
+
+    #[test]
+    fn decode_word_agrees_with_decode() {
+        let text = "a\u{7F}é\u{7FF}\u{800}汉\u{FFFF}𠮷\u{10FFFF}\u{10000}xyz0123456789";
+        for (at, _) in text.char_indices().filter(|&(at, _)| at + 8 <= text.len()) {
+            let word = u64::from_le_bytes(text.as_bytes()[at..at + 8].try_into().unwrap());
+            assert_eq!(decode_word(word), decode(text.as_bytes(), at), "at {at}");
+        }
     }
 }
