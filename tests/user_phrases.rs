@@ -190,3 +190,29 @@ fn many_user_phrases_on_real_text_match_a_naive_scan() {
         assert_eq!(custom.convert(&text), expected, "{config:?}");
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(512))]
+
+    /// Random user words over characters of built-in phrases (头发, 里面, 后台, 台湾, 软件),
+    /// in random text of them, on every configuration: the converter equals the naive
+    /// reading. User words starting inside a built-in phrase, at its start and right after
+    /// it, and texts shorter and longer than the walk's eight-byte window all occur.
+    #[test]
+    fn user_words_in_random_text_match_a_naive_scan(
+        config in proptest::sample::select(Config::ALL.to_vec()),
+        keys in proptest::collection::vec("[头发面里后台湾软件干锅a]{1,3}", 1..6),
+        text in "[头发面里后台湾软件干锅a，\n]{0,40}",
+    ) {
+        use std::collections::HashMap;
+        let phrases: HashMap<&str, String> =
+            keys.iter().map(|key| (key.as_str(), format!("<{key}>"))).collect();
+        let builtin = Converter::new(config);
+        let custom = Converter::builder(config)
+            .user_phrases(phrases.iter().map(|(key, value)| (*key, value.as_str())))
+            .unwrap()
+            .build();
+        let (expected, _) = naive_user_scan::convert(&text, &phrases, &builtin);
+        proptest::prop_assert_eq!(custom.convert(&text), expected);
+    }
+}
