@@ -156,6 +156,14 @@ fn streams_with_user_words_convert_as_the_whole() {
     assert_eq!(String::from_utf8(streamed).unwrap(), whole);
 }
 
+/// `config` with `phrases` as user phrases.
+fn with_phrases(config: Config, phrases: &std::collections::HashMap<&str, String>) -> Converter {
+    Converter::builder(config)
+        .user_phrases(phrases.iter().map(|(key, value)| (*key, value.as_str())))
+        .unwrap()
+        .build()
+}
+
 /// Ten thousand real phrases (every fourth of OpenCC's `STPhrases.txt`, with a made-up
 /// value) on real text: the converter's output equals a naive reading of the documented
 /// precedence (`support/naive_user_scan.rs`).
@@ -181,10 +189,7 @@ fn many_user_phrases_on_real_text_match_a_naive_scan() {
 
     for config in [Config::S2T, Config::S2TW, Config::S2TWP, Config::S2HK] {
         let builtin = Converter::new(config);
-        let custom = Converter::builder(config)
-            .user_phrases(phrases.iter().map(|(key, value)| (*key, value.as_str())))
-            .unwrap()
-            .build();
+        let custom = with_phrases(config, &phrases);
         let (expected, found) = naive_user_scan::convert(&text, &phrases, &builtin);
         assert!(found > 200, "the sample holds user phrases ({found} found)");
         assert_eq!(custom.convert(&text), expected, "{config:?}");
@@ -208,10 +213,7 @@ proptest::proptest! {
         let phrases: HashMap<&str, String> =
             keys.iter().map(|key| (key.as_str(), format!("<{key}>"))).collect();
         let builtin = Converter::new(config);
-        let custom = Converter::builder(config)
-            .user_phrases(phrases.iter().map(|(key, value)| (*key, value.as_str())))
-            .unwrap()
-            .build();
+        let custom = with_phrases(config, &phrases);
         let (expected, _) = naive_user_scan::convert(&text, &phrases, &builtin);
         proptest::prop_assert_eq!(custom.convert(&text), expected);
     }
