@@ -211,17 +211,12 @@ fn convert_sparse(trie: TrieView<'_>, starts: KeyStarts<'_>, text: &str, out: &m
             continue;
         };
         resume = at + found.len;
-        match found.replacement {
-            Replacement::Keep => continue,
-            Replacement::Char(c) => {
-                out.push_str(&text[copied..at]);
-                out.push(c);
-            }
-            Replacement::Text(value) => {
-                out.push_str(&text[copied..at]);
-                out.push_str(value);
-            }
+        // A key kept as it is stays in the unchanged stretch.
+        if found.replacement == Replacement::Keep {
+            continue;
         }
+        out.push_str(&text[copied..at]);
+        write_replacement(out, text, at, found);
         copied = resume;
     }
     out.push_str(&text[copied..]);
