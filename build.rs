@@ -154,8 +154,8 @@ fn main() {
             layouts,
             "    // {description}\n    TrieLayout {{ blocks: {blocks:?}, codes: {codes:?}, nodes: {nodes:?}, \
              value_offsets: {offsets:?}, values: include_str!(concat!(env!(\"OUT_DIR\"), \"/values_{id}.txt\")), \
-             first_bytes: &{:?}, stops: {stops:?}, writes_each_character: {} }},",
-            tables.first_bytes, tables.writes_each_character
+             first_bytes: &{:?}, openings: &{:?}, stops: {stops:?}, writes_each_character: {} }},",
+            tables.first_bytes, tables.openings, tables.writes_each_character
         )
         .unwrap();
     }

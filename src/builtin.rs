@@ -11,6 +11,7 @@ pub(crate) struct TrieLayout {
     value_offsets: (usize, usize),
     values: &'static str,
     first_bytes: &'static [u8],
+    openings: &'static [[u8; 3]],
     stops: (usize, usize),
     writes_each_character: bool,
 }
@@ -47,6 +48,7 @@ pub(crate) fn trie(id: usize) -> Trie {
         value_offsets: bytemuck::cast_slice(section(layout.value_offsets, 4)),
         values: layout.values,
         first_bytes: layout.first_bytes,
+        openings: layout.openings,
         stops: bytemuck::cast_slice(section(layout.stops, 4)),
         writes_each_character: layout.writes_each_character,
     })

@@ -68,6 +68,10 @@ pub struct TrieTables {
     pub values: String,
     /// The distinct first bytes of the keys, in order. A text without any holds no key.
     pub first_bytes: Vec<u8>,
+    /// How keys begin: `[first byte, lowest second byte, highest second byte]`, in order,
+    /// each a run of second bytes that follow the first byte in some key (0 to 255 after
+    /// the byte of a one-byte key). A text where no byte pair falls in one holds no key.
+    pub openings: Vec<[u8; 3]>,
     /// One bit per code point of the Basic Multilingual Plane (bit `cp % 32` of word
     /// `cp / 32`): set where a walk must stop and look, because the character starts a key
     /// or is an ideographic description operator. A walk skips every other character
@@ -158,6 +162,7 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
         .collect();
     first_bytes.sort_unstable();
     first_bytes.dedup();
+    let openings = openings(winners.iter().map(|entry| entry.key.as_bytes()));
     let mut stops = vec![0u32; STOP_WORDS];
     let first_chars = winners.iter().filter_map(|entry| entry.key.chars().next());
     for cp in first_chars
@@ -203,9 +208,33 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
         value_offsets: values.offsets,
         values: values.text,
         first_bytes,
+        openings,
         stops,
         writes_each_character,
     })
+}
+
+/// The openings of `keys` (see [`TrieTables::openings`]): their first two bytes, merged
+/// into runs of consecutive second bytes.
+fn openings<'k>(keys: impl Iterator<Item = &'k [u8]>) -> Vec<[u8; 3]> {
+    let mut pairs: Vec<[u8; 3]> = keys
+        .map(|key| match *key {
+            [first] => [first, 0, u8::MAX],
+            [first, second, ..] => [first, second, second],
+            [] => unreachable!("keys are not empty"),
+        })
+        .collect();
+    pairs.sort_unstable();
+    let mut openings: Vec<[u8; 3]> = Vec::new();
+    for [first, low, high] in pairs {
+        match openings.last_mut() {
+            Some(last) if last[0] == first && u16::from(low) <= u16::from(last[2]) + 1 => {
+                last[2] = last[2].max(high);
+            }
+            _ => openings.push([first, low, high]),
+        }
+    }
+    openings
 }
 
 /// Numbers the characters that occur in keys, most frequent first, from 1.

@@ -17,6 +17,7 @@
 // `build.rs` builds the built-in tries with this module; the crate builds the tries of
 // configuration files and user phrases with it.
 pub mod builder;
+mod openings;
 
 use std::borrow::Cow;
 
@@ -34,6 +35,8 @@ pub(crate) struct Trie {
     values: Cow<'static, str>,
     /// Bit `b` set: some key starts with the byte `b`.
     first_bytes: Cow<'static, [u8]>,
+    /// How keys begin (see `builder::TrieTables::openings`).
+    openings: Cow<'static, [[u8; 3]]>,
     /// Where a walk must stop and look (see `builder::TrieTables::stops`).
     stops: Cow<'static, [u32]>,
     /// See `builder::TrieTables::writes_each_character`.
@@ -72,6 +75,7 @@ pub(crate) struct StaticTables {
     pub(crate) value_offsets: &'static [u32],
     pub(crate) values: &'static str,
     pub(crate) first_bytes: &'static [u8],
+    pub(crate) openings: &'static [[u8; 3]],
     pub(crate) stops: &'static [u32],
     pub(crate) writes_each_character: bool,
 }
@@ -86,6 +90,7 @@ impl Trie {
             value_offsets: Cow::Borrowed(tables.value_offsets),
             values: Cow::Borrowed(tables.values),
             first_bytes: Cow::Borrowed(tables.first_bytes),
+            openings: Cow::Borrowed(tables.openings),
             stops: Cow::Borrowed(tables.stops),
             writes_each_character: tables.writes_each_character,
         }
@@ -100,15 +105,24 @@ impl Trie {
             value_offsets: Cow::Owned(tables.value_offsets),
             values: Cow::Owned(tables.values),
             first_bytes: Cow::Owned(tables.first_bytes),
+            openings: Cow::Owned(tables.openings),
             stops: Cow::Owned(tables.stops),
             writes_each_character: tables.writes_each_character,
         }
     }
 
-    /// The positions in `text` (valid UTF-8) where a key may start, found with `memchr`:
-    /// every position whose byte starts some key. `None` when keys start with more than
-    /// three distinct bytes (as OpenCC's compatibility-ideograph keys do not).
-    pub(crate) fn key_starts<'t>(&self, text: &'t [u8]) -> Option<KeyStarts<'t>> {
+    /// The positions in `text` (valid UTF-8) where a key may start: every position whose
+    /// first two bytes open some key, when keys open in a few ways (OpenCC's
+    /// compatibility-ideograph keys open in two), else every position whose byte starts
+    /// some key, found with `memchr`. `None` when keys start with more than three distinct
+    /// bytes.
+    pub(crate) fn key_starts<'t>(&'t self, text: &'t [u8]) -> Option<KeyStarts<'t>> {
+        if !self.first_bytes.is_empty() && self.openings.len() <= openings::MAX_SCANNED {
+            return Some(KeyStarts::Openings(openings::Positions::new(
+                text,
+                &self.openings,
+            )));
+        }
         match self.first_bytes[..] {
             [] => Some(KeyStarts::None),
             [a] => Some(KeyStarts::One(memchr::memchr_iter(a, text))),
@@ -160,6 +174,7 @@ pub(crate) enum KeyStarts<'t> {
     One(memchr::Memchr<'t>),
     Two(memchr::Memchr2<'t>),
     Three(memchr::Memchr3<'t>),
+    Openings(openings::Positions<'t>),
 }
 
 impl Iterator for KeyStarts<'_> {
@@ -171,6 +186,7 @@ impl Iterator for KeyStarts<'_> {
             KeyStarts::One(positions) => positions.next(),
             KeyStarts::Two(positions) => positions.next(),
             KeyStarts::Three(positions) => positions.next(),
+            KeyStarts::Openings(positions) => positions.next(),
         }
     }
 }
