@@ -29,14 +29,14 @@ impl Batching {
         }
     }
 
-    /// `threads` threads, each batch big enough for a few pieces per thread.
+    /// `threads` threads, each batch big enough for four pieces per thread: a few MiB.
     pub(crate) fn parallel(threads: usize) -> Batching {
         if threads <= 1 {
             return Batching::sequential();
         }
         Batching {
             threads,
-            batch: threads * parallel::PIECES_PER_THREAD * parallel::MIN_PIECE_BYTES,
+            batch: threads * 4 * parallel::MIN_PIECE_BYTES,
             min_piece: parallel::MIN_PIECE_BYTES,
         }
     }
