@@ -77,10 +77,17 @@ impl Iterator for Positions<'_> {
                     self.found_base = start;
                 }
             } else if start < text.len() {
-                // The last bytes, at most a block of them.
+                // The last bytes, at most a block of them, tested as a block padded with
+                // zeros (a short text is all tail). Only real positions are then looked at.
                 self.next_block = text.len();
-                self.found = self.found_in(start, text.len());
-                self.found_base = start;
+                let mut padded = [0; BLOCK + 1];
+                padded[..text.len() - start].copy_from_slice(&text[start..]);
+                let here = padded[..BLOCK].try_into().expect("a block");
+                let next = padded[1..].try_into().expect("a block");
+                if block_may_open(here, next, self.openings) {
+                    self.found = self.found_in(start, text.len());
+                    self.found_base = start;
+                }
             } else {
                 return None;
             }
