@@ -433,7 +433,7 @@ impl Converter {
 
     /// Converts `text`.
     pub fn convert(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        let mut out = String::with_capacity(output_capacity(text.len()));
         self.convert_into(text, &mut out);
         out
     }
@@ -530,6 +530,12 @@ impl Converter {
                 .chain(engine.user.as_ref().map(|user| &user.trie))
                 .all(|trie| trie.never_holds(c))
     }
+}
+
+/// The capacity to reserve for the output of converting `len` bytes: most replacements
+/// keep a character's length, and a few are longer.
+pub(crate) fn output_capacity(len: usize) -> usize {
+    len + len / 8
 }
 
 impl Engine {

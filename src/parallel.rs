@@ -7,6 +7,7 @@ use std::sync::mpsc;
 use std::thread;
 
 use crate::Converter;
+use crate::converter::output_capacity;
 use crate::cut::last_cut;
 
 /// The smallest piece worth a thread: below this, starting and joining cost more than the
@@ -37,7 +38,7 @@ pub(crate) fn convert(
     let pieces: Vec<&str> = cuts.windows(2).map(|w| &text[w[0]..w[1]]).collect();
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel();
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut out = String::with_capacity(output_capacity(text.len()));
     thread::scope(|scope| {
         // Each helper takes the next piece until none is left.
         for _ in 1..threads.min(pieces.len()) {

@@ -67,6 +67,8 @@ pub struct TrieTables {
     /// Every distinct value, concatenated.
     pub values: String,
     /// The distinct first bytes of the keys, in order. A text without any holds no key.
+    /// (The first bytes of `openings`, kept apart: `memchr` searches for them where the
+    /// openings are too many to test, on every segment.)
     pub first_bytes: Vec<u8>,
     /// How keys begin: `[first byte, lowest second byte, highest second byte]`, in order,
     /// each a run of second bytes that follow the first byte in some key (0 to 255 after
