@@ -117,7 +117,7 @@ impl Trie {
     /// some key, found with `memchr`. `None` when keys start with more than three distinct
     /// bytes.
     pub(crate) fn key_starts<'t>(&'t self, text: &'t [u8]) -> Option<KeyStarts<'t>> {
-        if !self.first_bytes.is_empty() && self.openings.len() <= openings::MAX_SCANNED {
+        if !self.openings.is_empty() && self.openings.len() <= openings::MAX_SCANNED {
             return Some(KeyStarts::Openings(openings::Positions::new(
                 text,
                 &self.openings,

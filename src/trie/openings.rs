@@ -64,35 +64,37 @@ impl Iterator for Positions<'_> {
                 self.found &= self.found - 1;
                 return Some(self.found_base + offset);
             }
-            let start = self.next_block;
-            let text = self.text;
-            if start + BLOCK < text.len() {
-                self.next_block = start + BLOCK;
-                let here = text[start..start + BLOCK].try_into().expect("a block");
-                let next = text[start + 1..start + 1 + BLOCK]
-                    .try_into()
-                    .expect("a block");
-                if block_may_open(here, next, self.openings) {
-                    self.found = self.found_in(start, start + BLOCK);
-                    self.found_base = start;
-                }
-            } else if start < text.len() {
-                // The last bytes, at most a block of them, tested as a block padded with
-                // zeros (a short text is all tail). Only real positions are then looked at.
-                self.next_block = text.len();
-                let mut padded = [0; BLOCK + 1];
-                padded[..text.len() - start].copy_from_slice(&text[start..]);
-                let here = padded[..BLOCK].try_into().expect("a block");
-                let next = padded[1..].try_into().expect("a block");
-                if block_may_open(here, next, self.openings) {
-                    self.found = self.found_in(start, text.len());
-                    self.found_base = start;
-                }
-            } else {
+            let (text, start) = (self.text, self.next_block);
+            if start >= text.len() {
                 return None;
+            }
+            let end = (start + BLOCK).min(text.len());
+            self.next_block = end;
+            // The block and the byte after it. The last bytes (all of a short text) are
+            // padded with zeros, whose positions are never looked at.
+            let padded;
+            let window = match text.get(start..start + BLOCK + 1) {
+                Some(window) => window,
+                None => {
+                    padded = zero_padded(&text[start..]);
+                    &padded[..]
+                }
+            };
+            let here = window[..BLOCK].try_into().expect("a block");
+            let next = window[1..].try_into().expect("a block");
+            if block_may_open(here, next, self.openings) {
+                self.found = self.found_in(start, end);
+                self.found_base = start;
             }
         }
     }
+}
+
+/// `tail` (at most a block) followed by zeros, a block and one byte long.
+fn zero_padded(tail: &[u8]) -> [u8; BLOCK + 1] {
+    let mut padded = [0; BLOCK + 1];
+    padded[..tail.len()].copy_from_slice(tail);
+    padded
 }
 
 /// Whether some position of the block opens a key: `here` are its bytes, `next` the bytes
