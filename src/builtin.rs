@@ -14,6 +14,7 @@ pub(crate) struct TrieLayout {
     openings: &'static [[u8; 3]],
     stops: (usize, usize),
     writes_each_character: bool,
+    char_results: (usize, usize),
 }
 
 /// The tries (indices into `TRIES`) of one configuration's stages.
@@ -51,5 +52,6 @@ pub(crate) fn trie(id: usize) -> Trie {
         openings: layout.openings,
         stops: bytemuck::cast_slice(section(layout.stops, 4)),
         writes_each_character: layout.writes_each_character,
+        char_results: bytemuck::cast_slice(section(layout.char_results, 4)),
     })
 }

@@ -31,6 +31,102 @@ pub(crate) fn push_char(out: &mut String, cp: u32) {
     }
 }
 
+/// Appends to a string character by character, for a loop that writes many: the room is
+/// reserved ahead, and the length and the end of the room are kept in registers, the
+/// string's own length being set when the appender is dropped.
+pub(crate) struct Appender<'s> {
+    bytes: &'s mut Vec<u8>,
+    /// The length written so far: `bytes[..len]` is valid UTF-8.
+    len: usize,
+    /// `bytes.capacity()`, kept apart so that it stays in a register.
+    capacity: usize,
+}
+
+impl<'s> Appender<'s> {
+    /// An appender to `out`, with room reserved for `expected_bytes` bytes more.
+    #[inline(always)]
+    pub(crate) fn new(out: &'s mut String, expected_bytes: usize) -> Appender<'s> {
+        out.reserve(expected_bytes + 8);
+        // SAFETY: the bytes are only ever written past `len` (see `store`), and `len`
+        // only grows by whole UTF-8 sequences, so `bytes[..len]` stays valid UTF-8; the
+        // string's length becomes `len` in `drop`.
+        let bytes = unsafe { out.as_mut_vec() };
+        Appender {
+            len: bytes.len(),
+            capacity: bytes.capacity(),
+            bytes,
+        }
+    }
+
+    /// Appends the character `cp` (U+FFFD where it is none).
+    #[inline(always)]
+    pub(crate) fn push_char(&mut self, cp: u32) {
+        let (word, len) = encode(cp);
+        self.store(u64::from(word), len);
+    }
+
+    /// Appends the ASCII bytes that `word` (eight bytes of text, little-endian) starts
+    /// with, and returns how many there are (0 to 8).
+    #[inline(always)]
+    pub(crate) fn push_ascii_prefix(&mut self, word: u64) -> usize {
+        let non_ascii = word & 0x8080_8080_8080_8080;
+        let len = (non_ascii.trailing_zeros() / 8) as usize;
+        self.store(word, len);
+        len
+    }
+
+    /// Appends a string.
+    #[inline(always)]
+    pub(crate) fn push_str(&mut self, text: &str) {
+        if self.len + text.len() + 8 > self.capacity {
+            // SAFETY: `bytes[..len]` is valid UTF-8 (see `new`).
+            unsafe { self.bytes.set_len(self.len) };
+            self.bytes.reserve(text.len() + 8 + self.len / 2);
+            self.capacity = self.bytes.capacity();
+        }
+        // SAFETY: the bytes at `len..len + text.len()` lie within the capacity (checked
+        // above) and cannot overlap `text`, which the caller holds a borrow of; no byte
+        // before `len` changes, and `text` is whole UTF-8 sequences.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                text.as_ptr(),
+                self.bytes.as_mut_ptr().add(self.len),
+                text.len(),
+            );
+        }
+        self.len += text.len();
+    }
+
+    /// Stores the eight bytes of `word` at the end and keeps the first `len`, which are
+    /// the UTF-8 encoding of whole characters.
+    #[inline(always)]
+    fn store(&mut self, word: u64, len: usize) {
+        if self.len + 8 > self.capacity {
+            // SAFETY: `bytes[..len]` is valid UTF-8 (see `new`).
+            unsafe { self.bytes.set_len(self.len) };
+            self.bytes.reserve(8 + self.len / 2);
+            self.capacity = self.bytes.capacity();
+        }
+        // SAFETY: the eight bytes at `len` lie within the capacity (checked above), so
+        // the store stays in the allocation, and no byte before `len` changes.
+        unsafe {
+            self.bytes
+                .as_mut_ptr()
+                .add(self.len)
+                .cast::<[u8; 8]>()
+                .write_unaligned(word.to_le_bytes());
+        }
+        self.len += len;
+    }
+}
+
+impl Drop for Appender<'_> {
+    fn drop(&mut self) {
+        // SAFETY: `bytes[..len]` is valid UTF-8 (see `new`) and within the capacity.
+        unsafe { self.bytes.set_len(self.len) };
+    }
+}
+
 /// The UTF-8 encoding of the character `cp` (U+FFFD where it is none) as the low bytes of
 /// a little-endian word, and its length.
 #[inline(always)]
@@ -81,6 +177,40 @@ mod tests {
                 push_char(&mut out, c as u32);
             }
             assert_eq!(out, "一二三四五六七八九十".repeat(100));
+        }
+    }
+
+    #[test]
+    fn the_appender_writes_what_string_writes() {
+        let text = "ab汉字, 词é𠮷\u{FFFF}xyz 123456789 末";
+        for capacity in 0..20 {
+            let mut ours = String::with_capacity(capacity);
+            ours.push('前');
+            let mut std = ours.clone();
+            {
+                let mut appender = Appender::new(&mut ours, 0);
+                for (at, c) in text.char_indices() {
+                    appender.push_char(c as u32);
+                    std.push(c);
+                    if c.is_ascii() {
+                        let mut window = [0xE6u8; 8];
+                        let rest = &text.as_bytes()[at..];
+                        let n = rest.len().min(8);
+                        window[..n].copy_from_slice(&rest[..n]);
+                        let ascii = rest.iter().take(8).take_while(|b| b.is_ascii()).count();
+                        assert_eq!(
+                            appender.push_ascii_prefix(u64::from_le_bytes(window)),
+                            ascii
+                        );
+                        std.push_str(&text[at..at + ascii]);
+                    }
+                    appender.push_str(&text[..at]);
+                    std.push_str(&text[..at]);
+                }
+                appender.push_char(0xD800);
+                std.push('\u{FFFD}');
+            }
+            assert_eq!(ours, std);
         }
     }
 }

@@ -7,7 +7,7 @@
 //! key here is replaced by its value; otherwise a complete ideographic description
 //! sequence, or else one character, is copied.
 
-use crate::char_writer::push_char;
+use crate::char_writer::{Appender, push_char};
 use crate::ids;
 use crate::trie::builder::{KIND_CHAR, KIND_MASK, KIND_TEXT, NO_MATCH, RANK_MASK, RANK_SHIFT};
 use crate::trie::{KeyStarts, Match, Replacement, Trie, TrieView, decode, decode_word};
@@ -292,12 +292,25 @@ fn write_each_character<'a>(
 ) {
     let bytes = text.as_bytes();
     let skips_ascii = trie.ascii_never_stops();
+    let char_results = trie.char_results();
     let mut at = 0;
     while at < bytes.len() {
-        at = if skips_ascii {
-            write_characters::<true, _>(trie, bytes, at, written, segment_ranks, &mut on_match)
-        } else {
-            write_characters::<false, _>(trie, bytes, at, written, segment_ranks, &mut on_match)
+        at = match char_results {
+            Some(results) => write_decided_characters(
+                trie,
+                results,
+                text,
+                at,
+                written,
+                segment_ranks,
+                skips_ascii,
+            ),
+            None if skips_ascii => {
+                write_characters::<true, _>(trie, bytes, at, written, segment_ranks, &mut on_match)
+            }
+            None => {
+                write_characters::<false, _>(trie, bytes, at, written, segment_ranks, &mut on_match)
+            }
         };
         if at == bytes.len() {
             break;
@@ -382,6 +395,66 @@ fn write_characters<'a, const SKIP_ASCII: bool, F: FnMut(&mut String, usize, Mat
         }
         return at;
     }
+}
+
+/// The loop of `write_each_character` over the characters from `at` whose walk that
+/// character alone decides (`builder::char_results`), each written from one table entry,
+/// with runs of ASCII copied eight bytes at a time where no key starts with ASCII
+/// (`skips_ascii`). Returns where it stops: at a character that needs the trie (it may
+/// start a longer key, or its match is a segment or more than one character), at a
+/// character of two or four bytes, or eight bytes from the end.
+#[inline(always)]
+fn write_decided_characters(
+    trie: TrieView<'_>,
+    results: &[u32; 0x10000],
+    text: &str,
+    mut at: usize,
+    written: &mut String,
+    segment_ranks: u32,
+    skips_ascii: bool,
+) -> usize {
+    let bytes = text.as_bytes();
+    let limit = (255 - segment_ranks.min(255)) << 24;
+    let mut appender = Appender::new(written, bytes.len() - at);
+    while let Some(window) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(window.try_into().expect("8 bytes"));
+        if word & 0xF0 != 0xE0 {
+            if !(skips_ascii && word & 0x80 == 0) {
+                break;
+            }
+            at += appender.push_ascii_prefix(word);
+            continue;
+        }
+        let word = word as u32;
+        let cp = (word & 0x0F) << 12 | (word >> 2 & 0xFC0) | (word >> 16 & 0x3F);
+        let result = results[cp as usize];
+        if result < limit {
+            appender.push_char(result & 0xFF_FFFF);
+            at += 3;
+            continue;
+        }
+        // The trie decides, unless the unit may be longer (an IDS operator) or the
+        // match is a segment.
+        if ids::is_operator_code(cp) {
+            break;
+        }
+        match trie.longest_match(&bytes[at..]) {
+            Some(found) if found.rank >= segment_ranks => {
+                match found.replacement {
+                    Replacement::Keep => appender.push_str(&text[at..at + found.len]),
+                    Replacement::Char(c) => appender.push_char(c as u32),
+                    Replacement::Text(value) => appender.push_str(value),
+                }
+                at += found.len;
+            }
+            Some(_) => break,
+            None => {
+                appender.push_char(cp);
+                at += 3;
+            }
+        }
+    }
+    at
 }
 
 /// The deepest node that a walk at `node` reaches along `bytes` from `end`.

@@ -6,7 +6,7 @@
 //!
 //! [double-array trie]: https://linux.thai.net/~thep/datrie/datrie.html
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A node's `meta` when no key ends on the path to it.
 pub const NO_MATCH: u32 = 0;
@@ -82,6 +82,11 @@ pub struct TrieTables {
     /// Whether a walk should write each one-character result as it goes (see
     /// [`WRITES_EACH_CHARACTER_FROM`]).
     pub writes_each_character: bool,
+    /// For a trie that writes each character, where few characters start longer keys
+    /// ([`DECIDED_BY_TABLE_UNTIL`]): what a walk from each character writes where that
+    /// character alone decides it, indexed by code point (see [`char_results`]). Empty for
+    /// other tries.
+    pub char_results: Vec<u32>,
 }
 
 /// The number of one-character keys that change their character from which a walk writes
@@ -91,6 +96,13 @@ pub struct TrieTables {
 /// whether each did is mispredicted often. The next largest (`JPShinjitaiCharactersRev`,
 /// 477) change few.
 pub const WRITES_EACH_CHARACTER_FROM: usize = 2000;
+
+/// The number of characters that start keys of two characters or more up to which a trie
+/// that writes each character gets [`TrieTables::char_results`]: a walk then reads one
+/// table entry at most characters and the trie only at those. `TSPhrases` starts with
+/// 210 characters, a tenth of the characters of real Traditional text; `STPhrases` with
+/// 3,534, most of Simplified text, where looking at the table first only adds to the walk.
+pub const DECIDED_BY_TABLE_UNTIL: usize = 1000;
 
 /// The words of [`TrieTables::stops`].
 pub const STOP_WORDS: usize = 0x10000 / 32;
@@ -203,17 +215,82 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
     let mut array = DoubleArray::new(alphabet.size());
     array.place_subtree(0, &resolved, 0, None);
     let (blocks, codes) = alphabet.into_tables();
+    let nodes = array.finish();
+    let starting_longer_keys: HashSet<char> = winners
+        .iter()
+        .filter(|entry| entry.key.chars().nth(1).is_some())
+        .filter_map(|entry| entry.key.chars().next())
+        .collect();
+    let char_results =
+        if writes_each_character && starting_longer_keys.len() <= DECIDED_BY_TABLE_UNTIL {
+            char_results(&blocks, &codes, &nodes)
+        } else {
+            Vec::new()
+        };
     Ok(TrieTables {
         blocks,
         codes,
-        nodes: array.finish(),
+        nodes,
         value_offsets: values.offsets,
         values: values.text,
         first_bytes,
         openings,
         stops,
         writes_each_character,
+        char_results,
     })
+}
+
+/// [`TrieTables::char_results`] entries: a character whose walk must look further has
+/// this entry (it starts a longer key, its result is no single three-byte character, or it
+/// is an ideographic description operator).
+pub const LOOK_FURTHER: u32 = u32::MAX;
+
+/// What a walk from each ASCII or three-byte character writes where that character alone
+/// decides it: the code point of the one ASCII or three-byte character written (in the
+/// low 24 bits), with the rank of the match that writes it encoded in the top byte as
+/// `254 - rank` (0 where no key matches: the character is copied); [`LOOK_FURTHER`]
+/// everywhere else.
+///
+/// A walk whose one-character matches below rank `r` are segments (see
+/// `Stage::segment_ranks`) may write an entry exactly when it is below `(255 - r) << 24`:
+/// one comparison covers "no match", "a match of rank `r` or more" and "look further".
+pub fn char_results(blocks: &[u16], codes: &[u16], nodes: &[[u32; 4]]) -> Vec<u32> {
+    let one_or_three_bytes =
+        |cp: u32| char::from_u32(cp).is_some_and(|c| matches!(c.len_utf8(), 1 | 3));
+    (0..0x10000u32)
+        .map(|cp| {
+            if !one_or_three_bytes(cp) || (0x2FF0..=0x2FFF).contains(&cp) {
+                return LOOK_FURTHER;
+            }
+            let block = usize::from(blocks[(cp >> 8) as usize]);
+            let code = u32::from(codes[block * 256 + (cp & 0xFF) as usize]);
+            let slot = (nodes[0][0] + code) as usize;
+            if code == 0 || nodes[slot][1] != 0 {
+                return cp;
+            }
+            let [base, _, meta, payload] = nodes[slot];
+            if base != 0 {
+                return LOOK_FURTHER;
+            }
+            if meta == NO_MATCH {
+                return cp;
+            }
+            let rank = meta >> RANK_SHIFT & RANK_MASK;
+            let written = match meta & KIND_MASK {
+                KIND_KEEP => cp,
+                KIND_CHAR => payload,
+                _ => return LOOK_FURTHER,
+            };
+            if meta >> 8 == char::from_u32(cp).map_or(0, char::len_utf8) as u32
+                && one_or_three_bytes(written)
+            {
+                (254 - rank) << 24 | written
+            } else {
+                LOOK_FURTHER
+            }
+        })
+        .collect()
 }
 
 /// The openings of `keys` (see [`TrieTables::openings`]): their first two bytes, merged

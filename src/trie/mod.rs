@@ -41,6 +41,8 @@ pub(crate) struct Trie {
     stops: Cow<'static, [u32]>,
     /// See `builder::TrieTables::writes_each_character`.
     writes_each_character: bool,
+    /// See `builder::TrieTables::char_results`.
+    char_results: Cow<'static, [u32]>,
 }
 
 /// The longest match at a position: how many bytes of the text it covers and what to
@@ -78,6 +80,7 @@ pub(crate) struct StaticTables {
     pub(crate) openings: &'static [[u8; 3]],
     pub(crate) stops: &'static [u32],
     pub(crate) writes_each_character: bool,
+    pub(crate) char_results: &'static [u32],
 }
 
 impl Trie {
@@ -93,6 +96,7 @@ impl Trie {
             openings: Cow::Borrowed(tables.openings),
             stops: Cow::Borrowed(tables.stops),
             writes_each_character: tables.writes_each_character,
+            char_results: Cow::Borrowed(tables.char_results),
         }
     }
 
@@ -108,6 +112,7 @@ impl Trie {
             openings: Cow::Owned(tables.openings),
             stops: Cow::Owned(tables.stops),
             writes_each_character: tables.writes_each_character,
+            char_results: Cow::Owned(tables.char_results),
         }
     }
 
@@ -163,6 +168,7 @@ impl Trie {
             value_offsets: &self.value_offsets,
             values: &self.values,
             stops: &self.stops,
+            char_results: &self.char_results,
         }
     }
 }
@@ -200,9 +206,18 @@ pub(crate) struct TrieView<'a> {
     value_offsets: &'a [u32],
     values: &'a str,
     stops: &'a [u32],
+    char_results: &'a [u32],
 }
 
 impl<'a> TrieView<'a> {
+    /// What a walk from each three-byte character writes where that character alone
+    /// decides it (see `builder::char_results`), indexed by code point; `None` for a trie
+    /// that does not write each character.
+    #[inline(always)]
+    pub(crate) fn char_results(&self) -> Option<&'a [u32; 0x10000]> {
+        self.char_results.try_into().ok()
+    }
+
     /// Whether no ASCII character starts a key (so a walk can skip ASCII in bulk).
     #[inline(always)]
     pub(crate) fn ascii_never_stops(&self) -> bool {
@@ -496,6 +511,54 @@ mod tests {
         for (at, _) in text.char_indices().filter(|&(at, _)| at + 8 <= text.len()) {
             let word = u64::from_le_bytes(text.as_bytes()[at..at + 8].try_into().unwrap());
             assert_eq!(decode_word(word), decode(text.as_bytes(), at), "at {at}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Where `char_results` lets a walk write a character's result from the table, the
+        /// trie's own longest match, whatever follows, covers that character alone and
+        /// writes that result with that rank (or nothing matches, and the entry copies the
+        /// character). Keys of every UTF-8 length, IDS operators and several ranks.
+        #[test]
+        fn char_results_agree_with_the_walk(
+            entries in proptest::collection::vec(
+                ("[a汉字词⿰𠮷é]{1,3}", "[a漢字詞𠮷é]{1,2}", 0u32..3),
+                0..24,
+            ),
+        ) {
+            let entries: Vec<RankedEntry<'_>> = entries
+                .iter()
+                .map(|(key, value, rank)| RankedEntry { key, value, len: key.len(), rank: *rank })
+                .collect();
+            let tables = build(&entries).unwrap();
+            let results = builder::char_results(&tables.blocks, &tables.codes, &tables.nodes);
+            let trie = Trie::from_tables(tables);
+            let view = trie.view();
+            for c in "a汉字词⿰𠮷éb中".chars() {
+                let entry = results.get(c as usize).copied().unwrap_or(builder::LOOK_FURTHER);
+                if entry == builder::LOOK_FURTHER {
+                    continue;
+                }
+                proptest::prop_assert!(c.len_utf8() != 2 && c.len_utf8() != 4 && !crate::ids::is_operator(c));
+                for next in "a汉字词⿰𠮷éb中\n".chars() {
+                    let text = format!("{c}{next}字");
+                    let found = view.longest_match(text.as_bytes());
+                    let (written, top) = (entry & 0xFF_FFFF, entry >> 24);
+                    match found {
+                        None => proptest::prop_assert_eq!((written, top), (c as u32, 0)),
+                        Some(found) => {
+                            proptest::prop_assert_eq!(found.len, c.len_utf8());
+                            proptest::prop_assert_eq!(top, 254 - found.rank);
+                            let expected = match found.replacement {
+                                Replacement::Keep => c as u32,
+                                Replacement::Char(value) => value as u32,
+                                Replacement::Text(_) => unreachable!("a table entry is one character"),
+                            };
+                            proptest::prop_assert_eq!(written, expected);
+                        }
+                    }
+                }
+            }
         }
     }
 }
