@@ -155,13 +155,14 @@ fn main() {
             4,
             big_endian,
         );
+        let char_pairs = append(&mut blob, tables.char_pairs.iter().copied(), 4, big_endian);
         fs::write(out_dir.join(format!("values_{id}.txt")), &tables.values).unwrap();
         writeln!(
             layouts,
             "    // {description}\n    TrieLayout {{ blocks: {blocks:?}, codes: {codes:?}, nodes: {nodes:?}, \
              value_offsets: {offsets:?}, values: include_str!(concat!(env!(\"OUT_DIR\"), \"/values_{id}.txt\")), \
              first_bytes: &{:?}, openings: &{:?}, stops: {stops:?}, writes_each_character: {}, \
-             char_results: {char_results:?} }},",
+             char_results: {char_results:?}, char_pairs: {char_pairs:?} }},",
             tables.first_bytes, tables.openings, tables.writes_each_character
         )
         .unwrap();

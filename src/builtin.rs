@@ -15,6 +15,7 @@ pub(crate) struct TrieLayout {
     stops: (usize, usize),
     writes_each_character: bool,
     char_results: (usize, usize),
+    char_pairs: (usize, usize),
 }
 
 /// The tries (indices into `TRIES`) of one configuration's stages.
@@ -53,5 +54,6 @@ pub(crate) fn trie(id: usize) -> Trie {
         stops: bytemuck::cast_slice(section(layout.stops, 4)),
         writes_each_character: layout.writes_each_character,
         char_results: bytemuck::cast_slice(section(layout.char_results, 4)),
+        char_pairs: bytemuck::cast_slice(section(layout.char_pairs, 4)),
     })
 }

@@ -9,8 +9,12 @@
 
 use crate::char_writer::{Appender, push_char};
 use crate::ids;
-use crate::trie::builder::{KIND_CHAR, KIND_MASK, KIND_TEXT, NO_MATCH, RANK_MASK, RANK_SHIFT};
-use crate::trie::{KeyStarts, Match, Replacement, Trie, TrieView, decode, decode_word};
+use crate::trie::builder::{
+    KIND_CHAR, KIND_MASK, KIND_TEXT, NO_MATCH, RANK_MASK, RANK_SHIFT,
+};
+use crate::trie::{
+    CharTable, KeyStarts, Match, Replacement, Trie, TrieView, decode, decode_word,
+};
 
 /// Reusable buffers for the steps of a chain.
 #[derive(Default)]
@@ -292,13 +296,13 @@ fn write_each_character<'a>(
 ) {
     let bytes = text.as_bytes();
     let skips_ascii = trie.ascii_never_stops();
-    let char_results = trie.char_results();
+    let char_table = trie.char_table(segment_ranks);
     let mut at = 0;
     while at < bytes.len() {
-        at = match char_results {
-            Some(results) => write_decided_characters(
+        at = match char_table {
+            Some(table) => write_decided_characters(
                 trie,
-                results,
+                table,
                 text,
                 at,
                 written,
@@ -397,16 +401,17 @@ fn write_characters<'a, const SKIP_ASCII: bool, F: FnMut(&mut String, usize, Mat
     }
 }
 
-/// The loop of `write_each_character` over the characters from `at` whose walk that
-/// character alone decides (`builder::char_results`), each written from one table entry,
-/// with runs of ASCII copied eight bytes at a time where no key starts with ASCII
-/// (`skips_ascii`). Returns where it stops: at a character that needs the trie (it may
-/// start a longer key, or its match is a segment or more than one character), at a
-/// character of two or four bytes, or eight bytes from the end.
+/// The loop of `write_each_character` over the characters from `at` whose walk goes no
+/// further than the character itself (`builder::char_results`), each written from one
+/// table entry: those that start no longer key, and those that do where the next
+/// character continues none (`builder::char_pairs`). Runs of ASCII are copied eight bytes
+/// at a time where no key starts with ASCII (`skips_ascii`), and the trie decides at the
+/// other characters. Returns where it stops: at a match that is a segment, at a character
+/// of two or four bytes or an IDS operator, or eight bytes from the end.
 #[inline(always)]
 fn write_decided_characters(
     trie: TrieView<'_>,
-    results: &[u32; 0x10000],
+    table: CharTable<'_>,
     text: &str,
     mut at: usize,
     written: &mut String,
@@ -414,7 +419,6 @@ fn write_decided_characters(
     skips_ascii: bool,
 ) -> usize {
     let bytes = text.as_bytes();
-    let limit = (255 - segment_ranks.min(255)) << 24;
     let mut appender = Appender::new(written, bytes.len() - at);
     while let Some(window) = bytes.get(at..at + 8) {
         let word = u64::from_le_bytes(window.try_into().expect("8 bytes"));
@@ -425,11 +429,10 @@ fn write_decided_characters(
             at += appender.push_ascii_prefix(word);
             continue;
         }
-        let word = word as u32;
-        let cp = (word & 0x0F) << 12 | (word >> 2 & 0xFC0) | (word >> 16 & 0x3F);
-        let result = results[cp as usize];
-        if result < limit {
-            appender.push_char(result & 0xFF_FFFF);
+        let lead = word as u32;
+        let cp = (lead & 0x0F) << 12 | (lead >> 2 & 0xFC0) | (lead >> 16 & 0x3F);
+        if let Some(result) = table.result_alone(cp, word) {
+            appender.push_char(result);
             at += 3;
             continue;
         }

@@ -87,6 +87,10 @@ pub struct TrieTables {
     /// character alone decides it, indexed by code point (see [`char_results`]). Empty for
     /// other tries.
     pub char_results: Vec<u32>,
+    /// With `char_results`: one bit per pair of three-byte characters (a hash of their
+    /// bytes, [`pair_bit`]), set where some key starts with such a pair. Where the bit of
+    /// a character and the next is clear, a walk goes no further than the character.
+    pub char_pairs: Vec<u32>,
 }
 
 /// The number of one-character keys that change their character from which a walk writes
@@ -221,11 +225,14 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
         .filter(|entry| entry.key.chars().nth(1).is_some())
         .filter_map(|entry| entry.key.chars().next())
         .collect();
-    let char_results =
+    let (char_results, char_pairs) =
         if writes_each_character && starting_longer_keys.len() <= DECIDED_BY_TABLE_UNTIL {
-            char_results(&blocks, &codes, &nodes)
+            (
+                char_results(&blocks, &codes, &nodes),
+                char_pairs(winners.iter().map(|entry| entry.key)),
+            )
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
     Ok(TrieTables {
         blocks,
@@ -238,23 +245,29 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
         stops,
         writes_each_character,
         char_results,
+        char_pairs,
     })
 }
 
 /// [`TrieTables::char_results`] entries: a character whose walk must look further has
-/// this entry (it starts a longer key, its result is no single three-byte character, or it
-/// is an ideographic description operator).
+/// this entry (its result is no single ASCII or three-byte character, or it is an
+/// ideographic description operator).
 pub const LOOK_FURTHER: u32 = u32::MAX;
 
-/// What a walk from each ASCII or three-byte character writes where that character alone
-/// decides it: the code point of the one ASCII or three-byte character written (in the
-/// low 24 bits), with the rank of the match that writes it encoded in the top byte as
-/// `254 - rank` (0 where no key matches: the character is copied); [`LOOK_FURTHER`]
-/// everywhere else.
+/// The top byte of a [`TrieTables::char_results`] entry of a character that starts longer
+/// keys: the entry holds the result of a walk that stops after it.
+pub const STARTS_LONGER_KEYS: u32 = 0x80;
+
+/// What a walk from each ASCII or three-byte character writes when it goes no further
+/// than that character: the code point of the one ASCII or three-byte character written,
+/// in the low 24 bits; in the top byte, [`STARTS_LONGER_KEYS`] or not, plus 0 where no
+/// key matches (the character is copied) or `64 - rank` for the rank of the match that
+/// writes it. [`LOOK_FURTHER`] where the trie must decide.
 ///
-/// A walk whose one-character matches below rank `r` are segments (see
-/// `Stage::segment_ranks`) may write an entry exactly when it is below `(255 - r) << 24`:
-/// one comparison covers "no match", "a match of rank `r` or more" and "look further".
+/// So for a walk whose one-character matches below rank `r` are segments (see
+/// `Stage::segment_ranks`), an entry below `(65 - r) << 24` is written as it is, and one
+/// whose top byte minus [`STARTS_LONGER_KEYS`] is at most `64 - r` is written unless the
+/// next character continues a key (see [`pair_bit`]).
 pub fn char_results(blocks: &[u16], codes: &[u16], nodes: &[[u32; 4]]) -> Vec<u32> {
     let one_or_three_bytes =
         |cp: u32| char::from_u32(cp).is_some_and(|c| matches!(c.len_utf8(), 1 | 3));
@@ -270,11 +283,9 @@ pub fn char_results(blocks: &[u16], codes: &[u16], nodes: &[[u32; 4]]) -> Vec<u3
                 return cp;
             }
             let [base, _, meta, payload] = nodes[slot];
-            if base != 0 {
-                return LOOK_FURTHER;
-            }
+            let starts_longer_keys = if base != 0 { STARTS_LONGER_KEYS } else { 0 };
             if meta == NO_MATCH {
-                return cp;
+                return starts_longer_keys << 24 | cp;
             }
             let rank = meta >> RANK_SHIFT & RANK_MASK;
             let written = match meta & KIND_MASK {
@@ -285,12 +296,41 @@ pub fn char_results(blocks: &[u16], codes: &[u16], nodes: &[[u32; 4]]) -> Vec<u3
             if meta >> 8 == char::from_u32(cp).map_or(0, char::len_utf8) as u32
                 && one_or_three_bytes(written)
             {
-                (254 - rank) << 24 | written
+                (starts_longer_keys + 64 - rank) << 24 | written
             } else {
                 LOOK_FURTHER
             }
         })
         .collect()
+}
+
+/// The bits of [`TrieTables::char_pairs`].
+pub const PAIR_BITS: usize = 1 << 16;
+
+/// The bit of [`TrieTables::char_pairs`] for two three-byte characters, given as the
+/// little-endian word of their six bytes.
+#[inline(always)]
+pub fn pair_bit(pair: u64) -> usize {
+    ((pair & 0xFFFF_FFFF_FFFF).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
+
+/// The bits of the first two characters of every key that starts with two three-byte
+/// characters (see [`TrieTables::char_pairs`]).
+pub fn char_pairs<'k>(keys: impl Iterator<Item = &'k str>) -> Vec<u32> {
+    let mut bits = vec![0; PAIR_BITS / 32];
+    for key in keys {
+        let mut chars = key.chars();
+        if let (Some(first), Some(second)) = (chars.next(), chars.next())
+            && first.len_utf8() == 3
+            && second.len_utf8() == 3
+        {
+            let mut pair = [0; 8];
+            pair[..6].copy_from_slice(&key.as_bytes()[..6]);
+            let bit = pair_bit(u64::from_le_bytes(pair));
+            bits[bit / 32] |= 1 << (bit % 32);
+        }
+    }
+    bits
 }
 
 /// The openings of `keys` (see [`TrieTables::openings`]): their first two bytes, merged

@@ -43,6 +43,8 @@ pub(crate) struct Trie {
     writes_each_character: bool,
     /// See `builder::TrieTables::char_results`.
     char_results: Cow<'static, [u32]>,
+    /// See `builder::TrieTables::char_pairs`.
+    char_pairs: Cow<'static, [u32]>,
 }
 
 /// The longest match at a position: how many bytes of the text it covers and what to
@@ -81,6 +83,7 @@ pub(crate) struct StaticTables {
     pub(crate) stops: &'static [u32],
     pub(crate) writes_each_character: bool,
     pub(crate) char_results: &'static [u32],
+    pub(crate) char_pairs: &'static [u32],
 }
 
 impl Trie {
@@ -97,6 +100,7 @@ impl Trie {
             stops: Cow::Borrowed(tables.stops),
             writes_each_character: tables.writes_each_character,
             char_results: Cow::Borrowed(tables.char_results),
+            char_pairs: Cow::Borrowed(tables.char_pairs),
         }
     }
 
@@ -113,6 +117,7 @@ impl Trie {
             stops: Cow::Owned(tables.stops),
             writes_each_character: tables.writes_each_character,
             char_results: Cow::Owned(tables.char_results),
+            char_pairs: Cow::Owned(tables.char_pairs),
         }
     }
 
@@ -169,6 +174,7 @@ impl Trie {
             values: &self.values,
             stops: &self.stops,
             char_results: &self.char_results,
+            char_pairs: &self.char_pairs,
         }
     }
 }
@@ -197,6 +203,39 @@ impl Iterator for KeyStarts<'_> {
     }
 }
 
+/// A trie's `char_results` and `char_pairs` (see `builder::TrieTables`), for a walk whose
+/// one-character matches below some rank are segments.
+#[derive(Clone, Copy)]
+pub(crate) struct CharTable<'a> {
+    results: &'a [u32; 0x10000],
+    pairs: &'a [u32; builder::PAIR_BITS / 32],
+    /// Entries below it are written as they are; see `builder::char_results`.
+    limit: u32,
+}
+
+impl CharTable<'_> {
+    /// The character to write for the three-byte character `cp` at the start of `word`
+    /// (eight bytes of text, little-endian), when the walk from it goes no further and its
+    /// match, if any, is no segment; else `None`, and the trie decides.
+    #[inline(always)]
+    pub(crate) fn result_alone(&self, cp: u32, word: u64) -> Option<u32> {
+        let result = self.results[cp as usize];
+        let alone = result < self.limit
+            || result.wrapping_sub(builder::STARTS_LONGER_KEYS << 24) < self.limit
+                && word >> 24 & 0xF0 == 0xE0
+                && !self.may_start_key(word);
+        alone.then_some(result & 0xFF_FFFF)
+    }
+
+    /// Whether some key may start with the two three-byte characters whose six bytes are
+    /// the low bytes of `pair` (little-endian): false only where none does.
+    #[inline(always)]
+    fn may_start_key(&self, pair: u64) -> bool {
+        let bit = builder::pair_bit(pair);
+        self.pairs[bit / 32] >> (bit % 32) & 1 != 0
+    }
+}
+
 /// A [`Trie`] as plain slices.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TrieView<'a> {
@@ -207,15 +246,20 @@ pub(crate) struct TrieView<'a> {
     values: &'a str,
     stops: &'a [u32],
     char_results: &'a [u32],
+    char_pairs: &'a [u32],
 }
 
 impl<'a> TrieView<'a> {
-    /// What a walk from each three-byte character writes where that character alone
-    /// decides it (see `builder::char_results`), indexed by code point; `None` for a trie
-    /// that does not write each character.
+    /// The table of what a walk from each character writes when it goes no further (see
+    /// `builder::char_results`), for a walk whose one-character matches below
+    /// `segment_ranks` are segments; `None` for a trie without one.
     #[inline(always)]
-    pub(crate) fn char_results(&self) -> Option<&'a [u32; 0x10000]> {
-        self.char_results.try_into().ok()
+    pub(crate) fn char_table(&self, segment_ranks: u32) -> Option<CharTable<'a>> {
+        Some(CharTable {
+            results: self.char_results.try_into().ok()?,
+            pairs: self.char_pairs.try_into().ok()?,
+            limit: (65 - segment_ranks.min(64)) << 24,
+        })
     }
 
     /// Whether no ASCII character starts a key (so a walk can skip ASCII in bulk).
@@ -515,12 +559,13 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Where `char_results` lets a walk write a character's result from the table, the
-        /// trie's own longest match, whatever follows, covers that character alone and
-        /// writes that result with that rank (or nothing matches, and the entry copies the
-        /// character). Keys of every UTF-8 length, IDS operators and several ranks.
+        /// Where the character table (`builder::char_results`, `builder::char_pairs`) lets
+        /// a walk write a character's result, the trie's own longest match there covers
+        /// that character alone and writes that result, with a rank that is no segment's
+        /// (or nothing matches, and the character is copied). Keys of every UTF-8 length,
+        /// IDS operators, several ranks, and next characters that continue keys or not.
         #[test]
-        fn char_results_agree_with_the_walk(
+        fn the_char_table_agrees_with_the_walk(
             entries in proptest::collection::vec(
                 ("[a汉字词⿰𠮷é]{1,3}", "[a漢字詞𠮷é]{1,2}", 0u32..3),
                 0..24,
@@ -530,31 +575,33 @@ mod tests {
                 .iter()
                 .map(|(key, value, rank)| RankedEntry { key, value, len: key.len(), rank: *rank })
                 .collect();
-            let tables = build(&entries).unwrap();
-            let results = builder::char_results(&tables.blocks, &tables.codes, &tables.nodes);
+            let mut tables = build(&entries).unwrap();
+            tables.char_results = builder::char_results(&tables.blocks, &tables.codes, &tables.nodes);
+            tables.char_pairs = builder::char_pairs(entries.iter().map(|entry| entry.key));
             let trie = Trie::from_tables(tables);
             let view = trie.view();
-            for c in "a汉字词⿰𠮷éb中".chars() {
-                let entry = results.get(c as usize).copied().unwrap_or(builder::LOOK_FURTHER);
-                if entry == builder::LOOK_FURTHER {
-                    continue;
-                }
-                proptest::prop_assert!(c.len_utf8() != 2 && c.len_utf8() != 4 && !crate::ids::is_operator(c));
-                for next in "a汉字词⿰𠮷éb中\n".chars() {
-                    let text = format!("{c}{next}字");
-                    let found = view.longest_match(text.as_bytes());
-                    let (written, top) = (entry & 0xFF_FFFF, entry >> 24);
-                    match found {
-                        None => proptest::prop_assert_eq!((written, top), (c as u32, 0)),
-                        Some(found) => {
-                            proptest::prop_assert_eq!(found.len, c.len_utf8());
-                            proptest::prop_assert_eq!(top, 254 - found.rank);
-                            let expected = match found.replacement {
-                                Replacement::Keep => c as u32,
-                                Replacement::Char(value) => value as u32,
-                                Replacement::Text(_) => unreachable!("a table entry is one character"),
-                            };
-                            proptest::prop_assert_eq!(written, expected);
+            for segment_ranks in 0..3 {
+                let table = view.char_table(segment_ranks).unwrap();
+                for c in "汉字词⿰中".chars() {
+                    for next in "a汉字词⿰𠮷é中\n".chars() {
+                        let text = format!("{c}{next}字字");
+                        let word = u64::from_le_bytes(text.as_bytes()[..8].try_into().unwrap());
+                        let Some(written) = table.result_alone(c as u32, word) else {
+                            continue;
+                        };
+                        proptest::prop_assert!(!crate::ids::is_operator(c));
+                        match view.longest_match(text.as_bytes()) {
+                            None => proptest::prop_assert_eq!(written, c as u32),
+                            Some(found) => {
+                                proptest::prop_assert_eq!(found.len, c.len_utf8());
+                                proptest::prop_assert!(found.rank >= segment_ranks);
+                                let expected = match found.replacement {
+                                    Replacement::Keep => c as u32,
+                                    Replacement::Char(value) => value as u32,
+                                    Replacement::Text(_) => unreachable!("one character"),
+                                };
+                                proptest::prop_assert_eq!(written, expected);
+                            }
                         }
                     }
                 }
