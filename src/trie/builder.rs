@@ -304,33 +304,38 @@ pub fn char_results(blocks: &[u16], codes: &[u16], nodes: &[[u32; 4]]) -> Vec<u3
         .collect()
 }
 
-/// The bits of [`TrieTables::char_pairs`].
-pub const PAIR_BITS: usize = 1 << 16;
-
-/// The bit of [`TrieTables::char_pairs`] for two three-byte characters, given as the
-/// little-endian word of their six bytes.
+/// The bit of [`TrieTables::char_pairs`] (of `1 << (64 - shift)` bits) for two
+/// three-byte characters, given as the little-endian word of their six bytes.
 #[inline(always)]
-pub fn pair_bit(pair: u64) -> usize {
-    ((pair & 0xFFFF_FFFF_FFFF).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+pub fn pair_bit(pair: u64, shift: u32) -> usize {
+    ((pair & 0xFFFF_FFFF_FFFF).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
 }
 
 /// The bits of the first two characters of every key that starts with two three-byte
-/// characters (see [`TrieTables::char_pairs`]).
-pub fn char_pairs<'k>(keys: impl Iterator<Item = &'k str>) -> Vec<u32> {
-    let mut bits = vec![0; PAIR_BITS / 32];
-    for key in keys {
+/// characters (see [`TrieTables::char_pairs`]): about 16 bits per pair, so that one in
+/// twenty or so of the pairs that start no key has its bit set by another.
+pub fn char_pairs<'k>(keys: impl Iterator<Item = &'k str> + Clone) -> Vec<u32> {
+    let pairs = keys.filter_map(|key| {
         let mut chars = key.chars();
-        if let (Some(first), Some(second)) = (chars.next(), chars.next())
-            && first.len_utf8() == 3
-            && second.len_utf8() == 3
-        {
+        let (first, second) = (chars.next()?, chars.next()?);
+        (first.len_utf8() == 3 && second.len_utf8() == 3).then(|| {
             let mut pair = [0; 8];
             pair[..6].copy_from_slice(&key.as_bytes()[..6]);
-            let bit = pair_bit(u64::from_le_bytes(pair));
-            bits[bit / 32] |= 1 << (bit % 32);
-        }
+            u64::from_le_bytes(pair)
+        })
+    });
+    let bits = (pairs.clone().count() * 16).next_power_of_two().max(1 << 10);
+    let mut words = vec![0; bits / 32];
+    for pair in pairs {
+        let bit = pair_bit(pair, pair_shift(words.len()));
+        words[bit / 32] |= 1 << (bit % 32);
     }
-    bits
+    words
+}
+
+/// The `shift` of [`pair_bit`] for [`TrieTables::char_pairs`] of `words` words.
+pub fn pair_shift(words: usize) -> u32 {
+    64 - (words * 32).trailing_zeros()
 }
 
 /// The openings of `keys` (see [`TrieTables::openings`]): their first two bytes, merged

@@ -208,7 +208,9 @@ impl Iterator for KeyStarts<'_> {
 #[derive(Clone, Copy)]
 pub(crate) struct CharTable<'a> {
     results: &'a [u32; 0x10000],
-    pairs: &'a [u32; builder::PAIR_BITS / 32],
+    pairs: &'a [u32],
+    /// See `builder::pair_bit`.
+    pair_shift: u32,
     /// Entries below it are written as they are; see `builder::char_results`.
     limit: u32,
 }
@@ -231,7 +233,7 @@ impl CharTable<'_> {
     /// the low bytes of `pair` (little-endian): false only where none does.
     #[inline(always)]
     fn may_start_key(&self, pair: u64) -> bool {
-        let bit = builder::pair_bit(pair);
+        let bit = builder::pair_bit(pair, self.pair_shift);
         self.pairs[bit / 32] >> (bit % 32) & 1 != 0
     }
 }
@@ -257,7 +259,8 @@ impl<'a> TrieView<'a> {
     pub(crate) fn char_table(&self, segment_ranks: u32) -> Option<CharTable<'a>> {
         Some(CharTable {
             results: self.char_results.try_into().ok()?,
-            pairs: self.char_pairs.try_into().ok()?,
+            pairs: self.char_pairs,
+            pair_shift: builder::pair_shift(self.char_pairs.len()),
             limit: (65 - segment_ranks.min(64)) << 24,
         })
     }
