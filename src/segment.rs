@@ -9,12 +9,8 @@
 
 use crate::char_writer::{Appender, push_char};
 use crate::ids;
-use crate::trie::builder::{
-    KIND_CHAR, KIND_MASK, KIND_TEXT, NO_MATCH, RANK_MASK, RANK_SHIFT,
-};
-use crate::trie::{
-    CharTable, KeyStarts, Match, Replacement, Trie, TrieView, decode, decode_word,
-};
+use crate::trie::builder::{KIND_CHAR, KIND_MASK, KIND_TEXT, NO_MATCH, RANK_MASK, RANK_SHIFT};
+use crate::trie::{CharTable, KeyStarts, Match, Replacement, Trie, TrieView, decode, decode_word};
 
 /// Reusable buffers for the steps of a chain.
 #[derive(Default)]
@@ -286,7 +282,7 @@ fn walk<'a, const SKIP_ASCII: bool, F: FnMut(usize, Match<'a>)>(
 /// would branch on every character whether it changed. Other matches go to `on_match`;
 /// so do one-character matches of a rank below `segment_ranks` (the segmentation's, see
 /// `Stage::segment_ranks`).
-#[inline(always)]
+#[inline(never)]
 fn write_each_character<'a>(
     trie: TrieView<'a>,
     text: &str,
@@ -300,15 +296,9 @@ fn write_each_character<'a>(
     let mut at = 0;
     while at < bytes.len() {
         at = match char_table {
-            Some(table) => write_decided_characters(
-                trie,
-                table,
-                text,
-                at,
-                written,
-                segment_ranks,
-                skips_ascii,
-            ),
+            Some(table) => {
+                write_decided_characters(trie, table, text, at, written, segment_ranks, skips_ascii)
+            }
             None if skips_ascii => {
                 write_characters::<true, _>(trie, bytes, at, written, segment_ranks, &mut on_match)
             }
@@ -408,7 +398,10 @@ fn write_characters<'a, const SKIP_ASCII: bool, F: FnMut(&mut String, usize, Mat
 /// at a time where no key starts with ASCII (`skips_ascii`), and the trie decides at the
 /// other characters. Returns where it stops: at a match that is a segment, at a character
 /// of two or four bytes or an IDS operator, or eight bytes from the end.
-#[inline(always)]
+///
+/// Not inlined: it is called once per stretch of such characters, and inlined beside
+/// `write_characters` it made s2t's loop slower (5% fewer characters per second).
+#[inline(never)]
 fn write_decided_characters(
     trie: TrieView<'_>,
     table: CharTable<'_>,

@@ -324,7 +324,9 @@ pub fn char_pairs<'k>(keys: impl Iterator<Item = &'k str> + Clone) -> Vec<u32> {
             u64::from_le_bytes(pair)
         })
     });
-    let bits = (pairs.clone().count() * 16).next_power_of_two().max(1 << 10);
+    let bits = (pairs.clone().count() * 16)
+        .next_power_of_two()
+        .max(1 << 10);
     let mut words = vec![0; bits / 32];
     for pair in pairs {
         let bit = pair_bit(pair, pair_shift(words.len()));
