@@ -83,9 +83,9 @@ pub struct TrieTables {
     /// [`WRITES_EACH_CHARACTER_FROM`]).
     pub writes_each_character: bool,
     /// For a trie that writes each character, where few characters start longer keys
-    /// ([`DECIDED_BY_TABLE_UNTIL`]): what a walk from each character writes where that
-    /// character alone decides it, indexed by code point (see [`char_results`]). Empty for
-    /// other tries.
+    /// ([`DECIDED_BY_TABLE_UNTIL`]): what a walk from each three-byte character writes
+    /// when it goes no further than the character, indexed by code point (see
+    /// [`char_results`]). Empty for other tries.
     pub char_results: Vec<u32>,
     /// With `char_results`: one bit per pair of three-byte characters (a hash of their
     /// bytes, [`pair_bit`]), set where some key starts with such a pair. Where the bit of
@@ -250,30 +250,29 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
 }
 
 /// [`TrieTables::char_results`] entries: a character whose walk must look further has
-/// this entry (its result is no single ASCII or three-byte character, or it is an
-/// ideographic description operator).
+/// this entry (its match writes no single character, or it is an ideographic description
+/// operator, or not three bytes long).
 pub const LOOK_FURTHER: u32 = u32::MAX;
 
 /// The top byte of a [`TrieTables::char_results`] entry of a character that starts longer
 /// keys: the entry holds the result of a walk that stops after it.
 pub const STARTS_LONGER_KEYS: u32 = 0x80;
 
-/// What a walk from each ASCII or three-byte character writes when it goes no further
-/// than that character: the code point of the one ASCII or three-byte character written,
-/// in the low 24 bits; in the top byte, [`STARTS_LONGER_KEYS`] or not, plus 0 where no
-/// key matches (the character is copied) or `64 - rank` for the rank of the match that
-/// writes it. [`LOOK_FURTHER`] where the trie must decide.
+/// What a walk from each three-byte character writes when it goes no further than that
+/// character: the code point written, in the low 24 bits; in the top byte,
+/// [`STARTS_LONGER_KEYS`] or not, plus 0 where no key matches (the character is copied)
+/// or `64 - rank` for the rank of the match that writes it. [`LOOK_FURTHER`] where the
+/// trie must decide.
 ///
 /// So for a walk whose one-character matches below rank `r` are segments (see
 /// `Stage::segment_ranks`), an entry below `(65 - r) << 24` is written as it is, and one
 /// whose top byte minus [`STARTS_LONGER_KEYS`] is at most `64 - r` is written unless the
-/// next character continues a key (see [`pair_bit`]).
+/// next character continues a key (see [`char_pairs`]).
 pub fn char_results(blocks: &[u16], codes: &[u16], nodes: &[[u32; 4]]) -> Vec<u32> {
-    let one_or_three_bytes =
-        |cp: u32| char::from_u32(cp).is_some_and(|c| matches!(c.len_utf8(), 1 | 3));
     (0..0x10000u32)
         .map(|cp| {
-            if !one_or_three_bytes(cp) || (0x2FF0..=0x2FFF).contains(&cp) {
+            let three_bytes = char::from_u32(cp).is_some_and(|c| c.len_utf8() == 3);
+            if !three_bytes || (0x2FF0..=0x2FFF).contains(&cp) {
                 return LOOK_FURTHER;
             }
             let block = usize::from(blocks[(cp >> 8) as usize]);
@@ -293,9 +292,7 @@ pub fn char_results(blocks: &[u16], codes: &[u16], nodes: &[[u32; 4]]) -> Vec<u3
                 KIND_CHAR => payload,
                 _ => return LOOK_FURTHER,
             };
-            if meta >> 8 == char::from_u32(cp).map_or(0, char::len_utf8) as u32
-                && one_or_three_bytes(written)
-            {
+            if meta >> 8 == 3 && char::from_u32(written).is_some() {
                 (starts_longer_keys + 64 - rank) << 24 | written
             } else {
                 LOOK_FURTHER
@@ -312,8 +309,8 @@ pub fn pair_bit(pair: u64, shift: u32) -> usize {
 }
 
 /// The bits of the first two characters of every key that starts with two three-byte
-/// characters (see [`TrieTables::char_pairs`]): about 16 bits per pair, so that one in
-/// twenty or so of the pairs that start no key has its bit set by another.
+/// characters (see [`TrieTables::char_pairs`]): 16 to 32 bits per pair, so that 3 to 6%
+/// of the pairs that start no key find their bit set by another.
 pub fn char_pairs<'k>(keys: impl Iterator<Item = &'k str> + Clone) -> Vec<u32> {
     let pairs = keys.filter_map(|key| {
         let mut chars = key.chars();
