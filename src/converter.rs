@@ -541,12 +541,9 @@ pub(crate) fn output_capacity(len: usize) -> usize {
 impl Engine {
     /// Converts `text` with the configuration alone (no user words).
     pub(crate) fn convert_configured(&self, text: &str, out: &mut String, scratch: &mut Scratch) {
-        if self.normalization.may_change(text) {
-            let mut normalized = String::with_capacity(text.len());
-            self.normalization.run(text, &mut normalized, scratch);
-            self.conversion.run(&normalized, out, scratch);
-        } else {
-            self.conversion.run(text, out, scratch);
+        match self.normalization.run_if_changing(text, scratch) {
+            Some(normalized) => self.conversion.run(&normalized, out, scratch),
+            None => self.conversion.run(text, out, scratch),
         }
     }
 }

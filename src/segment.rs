@@ -47,6 +47,36 @@ impl Stage {
         }
     }
 
+    /// The text after this stage, or `None` where the stage leaves it as it is.
+    ///
+    /// A stage of one step visited sparsely (the normalization stage's compatibility
+    /// ideographs) finds that out in the same pass that converts: the output is allocated
+    /// at the first replacement, and the positions are scanned once, where asking
+    /// `may_change` first scanned them up to the first key, then again from the start.
+    pub(crate) fn run_if_changing(&self, text: &str, scratch: &mut Scratch) -> Option<String> {
+        if let (None, [step]) = (&self.segmentation, &self.chain[..])
+            && let Some(starts) = sparse_starts(step, text)
+        {
+            let mut out: Option<String> = None;
+            let mut copied = 0;
+            for_each_sparse_replacement(step.view(), starts, text.as_bytes(), |at, found| {
+                let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                out.push_str(&text[copied..at]);
+                write_replacement(out, text, at, found);
+                copied = at + found.len;
+            });
+            return out.map(|mut out| {
+                out.push_str(&text[copied..]);
+                out
+            });
+        }
+        self.may_change(text).then(|| {
+            let mut out = String::with_capacity(text.len());
+            self.run(text, &mut out, scratch);
+            out
+        })
+    }
+
     /// Whether the stage may change `text` at all. When no key of the chain's dictionaries
     /// starts at any character of the text, every step copies it unchanged.
     pub(crate) fn may_change(&self, text: &str) -> bool {
@@ -170,9 +200,7 @@ pub(crate) fn convert_step(trie: &Trie, text: &str, out: &mut String) {
     // the normalization stage), `memchr` finds every position a key can start. Without
     // ideographic description operators (all encoded E2 BF xx) in the text, every other
     // character is a unit of its own, so visiting only those positions is the same walk.
-    if let Some(starts) = trie.key_starts(text.as_bytes())
-        && memchr::memmem::find(text.as_bytes(), b"\xE2\xBF").is_none()
-    {
+    if let Some(starts) = sparse_starts(trie, text) {
         return convert_sparse(trie.view(), starts, text, out);
     }
     let writes_each_character = trie.writes_each_character();
@@ -199,8 +227,32 @@ pub(crate) fn convert_step(trie: &Trie, text: &str, out: &mut String) {
 
 /// `convert_step` visiting only the positions where a key can start.
 fn convert_sparse(trie: TrieView<'_>, starts: KeyStarts<'_>, text: &str, out: &mut String) {
-    let bytes = text.as_bytes();
     let mut copied = 0;
+    for_each_sparse_replacement(trie, starts, text.as_bytes(), |at, found| {
+        out.push_str(&text[copied..at]);
+        write_replacement(out, text, at, found);
+        copied = at + found.len;
+    });
+    out.push_str(&text[copied..]);
+}
+
+/// The positions where a key can start, when visiting only those is the same walk: where
+/// keys open in a few ways or start with a few bytes (`Trie::key_starts`), in a text
+/// without ideographic description operators (all encoded E2 BF xx), where every other
+/// character is a unit of its own.
+fn sparse_starts<'t>(trie: &'t Trie, text: &'t str) -> Option<KeyStarts<'t>> {
+    trie.key_starts(text.as_bytes())
+        .filter(|_| memchr::memmem::find(text.as_bytes(), b"\xE2\xBF").is_none())
+}
+
+/// Calls `on_replacement(start, match)` for every match of the walk that visits only
+/// `starts`, in order, except those that keep their text.
+fn for_each_sparse_replacement<'a>(
+    trie: TrieView<'a>,
+    starts: KeyStarts<'_>,
+    bytes: &[u8],
+    mut on_replacement: impl FnMut(usize, Match<'a>),
+) {
     // The walk's position: a start inside the last match is no unit boundary.
     let mut resume = 0;
     for at in starts {
@@ -212,14 +264,10 @@ fn convert_sparse(trie: TrieView<'_>, starts: KeyStarts<'_>, text: &str, out: &m
         };
         resume = at + found.len;
         // A key kept as it is stays in the unchanged stretch.
-        if found.replacement == Replacement::Keep {
-            continue;
+        if found.replacement != Replacement::Keep {
+            on_replacement(at, found);
         }
-        out.push_str(&text[copied..at]);
-        write_replacement(out, text, at, found);
-        copied = resume;
     }
-    out.push_str(&text[copied..]);
 }
 
 /// Walks `text` (valid UTF-8) as OpenCC does and calls `on_match(start, match)` for every
