@@ -1,5 +1,5 @@
-//! Appending one character to a `String` with a single four-byte store: the crate's only
-//! `unsafe` code.
+//! Appending one character to a `String` with a single store (one of the two files that
+//! allow `unsafe` code, with `user_words/avx2.rs`).
 //!
 //! The per-character walk (`segment::write_each_character`) writes most characters one by
 //! one. `String::push` branches on the character's length to encode it and again to store
@@ -40,6 +40,9 @@ pub(crate) fn push_char(out: &mut String, cp: u32) {
 /// string's own length being set when the appender is dropped.
 pub(crate) struct Appender<'s> {
     bytes: &'s mut Vec<u8>,
+    /// `bytes.as_mut_ptr()`, kept apart so that it stays in a register (the compiler
+    /// cannot know that no store changes the vector's own fields).
+    start: *mut u8,
     /// The length written so far: `bytes[..len]` is valid UTF-8.
     len: usize,
     /// `bytes.capacity()`, kept apart so that it stays in a register.
@@ -56,17 +59,19 @@ impl<'s> Appender<'s> {
         // string's length becomes `len` in `drop`.
         let bytes = unsafe { out.as_mut_vec() };
         Appender {
+            start: bytes.as_mut_ptr(),
             len: bytes.len(),
             capacity: bytes.capacity(),
             bytes,
         }
     }
 
-    /// Appends the character `cp` (U+FFFD where it is none).
+    /// Appends a character of three bytes, given as the little-endian word of its UTF-8
+    /// bytes.
     #[inline(always)]
-    pub(crate) fn push_char(&mut self, cp: u32) {
-        let (word, len) = encode(cp);
-        self.store(u64::from(word), len);
+    pub(crate) fn push_three_bytes(&mut self, word: u32) {
+        debug_assert!(std::str::from_utf8(&word.to_le_bytes()[..3]).is_ok());
+        self.store(u64::from(word), 3);
     }
 
     /// Appends the ASCII bytes that `word` (eight bytes of text, little-endian) starts
@@ -79,49 +84,36 @@ impl<'s> Appender<'s> {
         len
     }
 
-    /// Appends a string.
-    #[inline(always)]
-    pub(crate) fn push_str(&mut self, text: &str) {
-        if self.len + text.len() + 8 > self.capacity {
-            // SAFETY: `bytes[..len]` is valid UTF-8 (see `new`).
-            unsafe { self.bytes.set_len(self.len) };
-            self.bytes.reserve(text.len() + 8 + self.len / 2);
-            self.capacity = self.bytes.capacity();
-        }
-        // SAFETY: the bytes at `len..len + text.len()` lie within the capacity (checked
-        // above) and cannot overlap `text`, which the caller holds a borrow of; no byte
-        // before `len` changes, and `text` is whole UTF-8 sequences.
-        unsafe {
-            std::ptr::copy_nonoverlapping(
-                text.as_ptr(),
-                self.bytes.as_mut_ptr().add(self.len),
-                text.len(),
-            );
-        }
-        self.len += text.len();
-    }
-
     /// Stores the eight bytes of `word` at the end and keeps the first `len`, which are
     /// the UTF-8 encoding of whole characters.
     #[inline(always)]
     fn store(&mut self, word: u64, len: usize) {
         if self.len + 8 > self.capacity {
-            // SAFETY: `bytes[..len]` is valid UTF-8 (see `new`).
-            unsafe { self.bytes.set_len(self.len) };
-            self.bytes.reserve(8 + self.len / 2);
-            self.capacity = self.bytes.capacity();
+            (self.start, self.capacity) = grow(self.bytes, self.len);
         }
         // SAFETY: the eight bytes at `len` lie within the capacity (checked above), so
         // the store stays in the allocation, and no byte before `len` changes.
         unsafe {
-            self.bytes
-                .as_mut_ptr()
+            self.start
                 .add(self.len)
                 .cast::<[u8; 8]>()
                 .write_unaligned(word.to_le_bytes());
         }
         self.len += len;
     }
+}
+
+/// Makes room in `bytes`, of which `len` are written, for a store of eight bytes, and for
+/// half as much again as is written; returns the new start and capacity.
+///
+/// A function of its own, apart from the appender: where the appender's address is taken,
+/// its loop keeps its fields in memory.
+#[cold]
+fn grow(bytes: &mut Vec<u8>, len: usize) -> (*mut u8, usize) {
+    // SAFETY: `bytes[..len]` is valid UTF-8 (see `Appender::new`).
+    unsafe { bytes.set_len(len) };
+    bytes.reserve(8 + len / 2);
+    (bytes.as_mut_ptr(), bytes.capacity())
 }
 
 impl Drop for Appender<'_> {
@@ -186,7 +178,7 @@ mod tests {
 
     #[test]
     fn the_appender_writes_what_string_writes() {
-        let text = "ab汉字, 词é𠮷\u{FFFF}xyz 123456789 末";
+        let text = "ab汉字, 词\u{FFFF}xyz 123456789 末\u{800}";
         for capacity in 0..20 {
             let mut ours = String::with_capacity(capacity);
             ours.push('前');
@@ -194,25 +186,20 @@ mod tests {
             {
                 let mut appender = Appender::new(&mut ours, 0);
                 for (at, c) in text.char_indices() {
-                    appender.push_char(c as u32);
-                    std.push(c);
+                    let rest = &text.as_bytes()[at..];
+                    let mut window = [0xE6u8; 8];
+                    window[..rest.len().min(8)].copy_from_slice(&rest[..rest.len().min(8)]);
+                    let word = u64::from_le_bytes(window);
                     if c.is_ascii() {
-                        let mut window = [0xE6u8; 8];
-                        let rest = &text.as_bytes()[at..];
-                        let n = rest.len().min(8);
-                        window[..n].copy_from_slice(&rest[..n]);
                         let ascii = rest.iter().take(8).take_while(|b| b.is_ascii()).count();
-                        assert_eq!(
-                            appender.push_ascii_prefix(u64::from_le_bytes(window)),
-                            ascii
-                        );
+                        assert_eq!(appender.push_ascii_prefix(word), ascii);
                         std.push_str(&text[at..at + ascii]);
+                    } else {
+                        assert_eq!(c.len_utf8(), 3);
+                        appender.push_three_bytes(word as u32 & 0xFF_FFFF);
+                        std.push(c);
                     }
-                    appender.push_str(&text[..at]);
-                    std.push_str(&text[..at]);
                 }
-                appender.push_char(0xD800);
-                std.push('\u{FFFD}');
             }
             assert_eq!(ours, std);
         }

@@ -250,8 +250,8 @@ pub fn build(entries: &[RankedEntry<'_>]) -> Result<TrieTables, BuildError> {
 }
 
 /// [`TrieTables::char_results`] entries: a character whose walk must look further has
-/// this entry (its match writes no single character, or it is an ideographic description
-/// operator, or not three bytes long).
+/// this entry (its match writes no single character of three bytes, or it is an
+/// ideographic description operator, or not three bytes long).
 pub const LOOK_FURTHER: u32 = u32::MAX;
 
 /// The top byte of a [`TrieTables::char_results`] entry of a character that starts longer
@@ -259,7 +259,8 @@ pub const LOOK_FURTHER: u32 = u32::MAX;
 pub const STARTS_LONGER_KEYS: u32 = 0x80;
 
 /// What a walk from each three-byte character writes when it goes no further than that
-/// character: the code point written, in the low 24 bits; in the top byte,
+/// character: the character written, always one of three bytes, as the little-endian word
+/// of its UTF-8 bytes in the low 24 bits (so that the walk stores it as it is); in the top byte,
 /// [`STARTS_LONGER_KEYS`] or not, plus 0 where no key matches (the character is copied)
 /// or `64 - rank` for the rank of the match that writes it. [`LOOK_FURTHER`] where the
 /// trie must decide.
@@ -279,12 +280,12 @@ pub fn char_results(blocks: &[u16], codes: &[u16], nodes: &[[u32; 4]]) -> Vec<u3
             let code = u32::from(codes[block * 256 + (cp & 0xFF) as usize]);
             let slot = (nodes[0][0] + code) as usize;
             if code == 0 || nodes[slot][1] != 0 {
-                return cp;
+                return three_byte_word(cp);
             }
             let [base, _, meta, payload] = nodes[slot];
             let starts_longer_keys = if base != 0 { STARTS_LONGER_KEYS } else { 0 };
             if meta == NO_MATCH {
-                return starts_longer_keys << 24 | cp;
+                return starts_longer_keys << 24 | three_byte_word(cp);
             }
             let rank = meta >> RANK_SHIFT & RANK_MASK;
             let written = match meta & KIND_MASK {
@@ -292,13 +293,18 @@ pub fn char_results(blocks: &[u16], codes: &[u16], nodes: &[[u32; 4]]) -> Vec<u3
                 KIND_CHAR => payload,
                 _ => return LOOK_FURTHER,
             };
-            if meta >> 8 == 3 && char::from_u32(written).is_some() {
-                (starts_longer_keys + 64 - rank) << 24 | written
+            if meta >> 8 == 3 && char::from_u32(written).is_some_and(|c| c.len_utf8() == 3) {
+                (starts_longer_keys + 64 - rank) << 24 | three_byte_word(written)
             } else {
                 LOOK_FURTHER
             }
         })
         .collect()
+}
+
+/// The UTF-8 bytes of a three-byte character, as a little-endian word.
+fn three_byte_word(cp: u32) -> u32 {
+    (0xE0 | cp >> 12) | (0x80 | (cp >> 6 & 0x3F)) << 8 | (0x80 | (cp & 0x3F)) << 16
 }
 
 /// The bit of [`TrieTables::char_pairs`] (of `1 << (64 - shift)` bits) for two
