@@ -11,17 +11,25 @@
 //! "maybe" does the trie walk run; its answer is the same as everywhere else, so the scan
 //! finds exactly the matches of the plain walk.
 
+#[cfg(target_arch = "x86_64")]
+mod avx2;
+mod start_filter;
+
 use std::collections::HashSet;
 
 use crate::segment;
 use crate::trie::builder::{self, RankedEntry};
-use crate::trie::{Match, Trie, decode};
+use crate::trie::{Match, Trie};
+use start_filter::StartFilter;
 
 /// User phrases and protected words in one trie (a protected word maps to itself).
 pub(crate) struct UserWords {
     pub(crate) trie: Trie,
     pub(crate) protected: HashSet<String>,
     filter: StartFilter,
+    /// The fast path of the scan, where the processor has it.
+    #[cfg(target_arch = "x86_64")]
+    avx2: Option<avx2::Avx2>,
 }
 
 impl UserWords {
@@ -29,10 +37,14 @@ impl UserWords {
     /// wins), with the protected words among them.
     pub(crate) fn new(entries: &[RankedEntry<'_>], protected: HashSet<String>) -> UserWords {
         let tables = builder::build(entries).expect("the limits are checked as words are added");
+        let trie = Trie::from_tables(tables);
+        let keys = || entries.iter().map(|entry| entry.key);
         UserWords {
-            trie: Trie::from_tables(tables),
+            trie,
             protected,
-            filter: StartFilter::new(entries.iter().map(|entry| entry.key)),
+            filter: StartFilter::new(keys()),
+            #[cfg(target_arch = "x86_64")]
+            avx2: avx2::Avx2::detect(),
         }
     }
 
@@ -70,27 +82,42 @@ impl UserWords {
         let filtered_end = text.len().saturating_sub(11);
         let two_at_once_end = text.len().saturating_sub(15);
         while at < filtered_end {
-            // Two positions at once, where four three-byte characters follow: the two
-            // tests are independent, and one branch decides for both.
-            if at < two_at_once_end {
-                let ahead: &[u8; 16] = text[at..at + 16].try_into().expect("16 bytes");
-                let first = u64::from_le_bytes(ahead[..8].try_into().expect("8 bytes"));
-                let second = u64::from_le_bytes(ahead[3..11].try_into().expect("8 bytes"));
-                if three_three_byte_chars(first)
-                    && three_three_byte_chars(second)
-                    && !starts_with_ids_operator(first)
-                    && !starts_with_ids_operator(second)
+            let ahead: &[u8; 12] = text[at..at + 12].try_into().expect("12 bytes");
+            let first_eight = u64::from_le_bytes(ahead[..8].try_into().expect("8 bytes"));
+            // Most Chinese text is three-byte characters. Three of them in a row, none an
+            // IDS operator (all encoded E2 BF Bx), take a path of constant lengths, tested
+            // with one mask: a branch the processor predicts lets it run ahead to the next
+            // character, where a length computed from each lead byte would make every
+            // character wait for the one before.
+            let three_byte_run =
+                three_three_byte_chars(first_eight) && !starts_with_ids_operator(first_eight);
+            #[cfg(target_arch = "x86_64")]
+            if three_byte_run
+                && let Some(avx2) = self.avx2
+                && at + avx2::BYTES_AHEAD <= text.len()
+            {
+                match self.filter.quiet_run(avx2, text, at) {
+                    avx2::RunEnd::Maybe(maybe) => {
+                        at = maybe;
+                        match trie.longest_match(&text[at..]) {
+                            Some(found) => return Ok((at, found)),
+                            None => at += segment::unit_len(text, at, 3),
+                        }
+                    }
+                    avx2::RunEnd::Elsewhere(next) => at = next,
+                }
+                continue;
+            }
+            let char_len = if three_byte_run {
+                // Two positions at once, where four three-byte characters follow: the two
+                // tests are independent, and one branch decides for both.
+                if at < two_at_once_end
+                    && three_three_byte_chars(read_u64(text, at + 3))
+                    && !starts_with_ids_operator(read_u64(text, at + 3))
                 {
-                    let third = |from: usize| {
-                        let bytes = ahead[from..from + 4].try_into().expect("4 bytes");
-                        u64::from(u32::from_le_bytes(bytes)) & low_bytes(3)
-                    };
-                    let here = self
-                        .filter
-                        .may_start(first & low_bytes(6), third(6), text, at);
-                    let next = self
-                        .filter
-                        .may_start(second & low_bytes(6), third(9), text, at + 3);
+                    let keys = [0, 3, 6, 9].map(|from| char_key(text, at + from, 3));
+                    let here = self.filter.may_start(keys[0], keys[1], keys[2]);
+                    let next = self.filter.may_start(keys[1], keys[2], keys[3]);
                     if !(here | next) {
                         at += 6;
                         continue;
@@ -105,45 +132,42 @@ impl UserWords {
                             continue;
                         }
                     }
+                } else if !self.filter.may_start(
+                    char_key(text, at, 3),
+                    char_key(text, at + 3, 3),
+                    char_key(text, at + 6, 3),
+                ) {
+                    at += 3;
+                    continue;
                 }
-            }
-            let ahead: &[u8; 12] = text[at..at + 12].try_into().expect("12 bytes");
-            let first_eight = u64::from_le_bytes(ahead[..8].try_into().expect("8 bytes"));
-            // Most Chinese text is three-byte characters. Three of them in a row, none an
-            // IDS operator (all encoded E2 BF Bx), take a path of constant lengths, tested
-            // with one mask: a branch the processor predicts lets it run ahead to the next
-            // character, where a length computed from each lead byte would make every
-            // character wait for the one before.
-            let char_len =
-                if three_three_byte_chars(first_eight) && !starts_with_ids_operator(first_eight) {
-                    let pair = first_eight & low_bytes(6);
-                    let third = u32::from_le_bytes(ahead[6..10].try_into().expect("4 bytes"));
-                    if !self
-                        .filter
-                        .may_start(pair, u64::from(third) & low_bytes(3), text, at)
-                    {
+                match trie.longest_match(&text[at..]) {
+                    Some(found) => return Ok((at, found)),
+                    None => {
                         at += 3;
                         continue;
                     }
-                    3
-                } else {
-                    let char_len = utf8_len(ahead[0]);
-                    // Where no word matches an IDS operator, the unit is the whole sequence:
-                    // such a position takes the plain step.
-                    if !starts_with_ids_operator(first_eight) {
-                        // Two characters take at most eight bytes, three at most twelve.
-                        let pair_len = char_len + utf8_len(ahead[char_len]);
-                        let third_len = utf8_len(ahead[pair_len]);
-                        let pair = first_eight & low_bytes(pair_len);
-                        let third = ahead[pair_len..pair_len + 4].try_into().expect("4 bytes");
-                        let third = u64::from(u32::from_le_bytes(third)) & low_bytes(third_len);
-                        if !self.filter.may_start(pair, third, text, at) {
-                            at += char_len;
-                            continue;
-                        }
+                }
+            } else {
+                let char_len = utf8_len(ahead[0]);
+                // Where no word matches an IDS operator, the unit is the whole sequence:
+                // such a position takes the plain step.
+                if !starts_with_ids_operator(first_eight) {
+                    // Three characters take at most twelve bytes.
+                    let second_at = at + char_len;
+                    let second_len = utf8_len(text[second_at]);
+                    let third_at = second_at + second_len;
+                    let keys = [
+                        char_key(text, at, char_len),
+                        char_key(text, second_at, second_len),
+                        char_key(text, third_at, utf8_len(text[third_at])),
+                    ];
+                    if !self.filter.may_start(keys[0], keys[1], keys[2]) {
+                        at += char_len;
+                        continue;
                     }
-                    char_len
-                };
+                }
+                char_len
+            };
             match trie.longest_match(&text[at..]) {
                 Some(found) => return Ok((at, found)),
                 None => at += segment::unit_len(text, at, char_len),
@@ -153,128 +177,17 @@ impl UserWords {
     }
 }
 
-/// Which positions may start a user word, from the raw bytes there. It may say yes
-/// wrongly (a hash collision), never no wrongly.
-///
-/// It records the one-character words, the two-character words, and the first three
-/// characters of longer words. A position passes when its character is a word, its two
-/// characters are a word, or its three characters start a longer word.
-///
-/// The facts live in a blocked Bloom filter: the first two characters pick one 64-bit
-/// word, and a fact sets two bits in it (from the pair's hash for a two-character word,
-/// from the three characters' hash for a longer one). A test is one load and a few bit
-/// operations, with no branch on which kind of word might start here; a wrong "yes" needs
-/// both bits set by other facts (a few percent of tests at 32 bits per fact).
-struct StartFilter {
-    words: Vec<u64>,
-    /// `64 - log2(words.len())`.
-    shift: u32,
-    /// The one-character words: most sets have none, and a test for them costs a branch
-    /// that is then always predicted.
-    singles: HashSet<u32>,
-}
-
-/// What the filter records of a word's start: its first two characters as a
-/// little-endian word, and the third for a word of three or more.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-struct Fact {
-    pair: u64,
-    third: Option<u64>,
-}
-
-impl StartFilter {
-    fn new<'a>(keys: impl Iterator<Item = &'a str>) -> StartFilter {
-        let mut facts = Vec::new();
-        let mut singles = HashSet::new();
-        for key in keys {
-            let ends: Vec<usize> = key
-                .char_indices()
-                .map(|(at, c)| at + c.len_utf8())
-                .take(3)
-                .collect();
-            let bytes = key.as_bytes();
-            match ends[..] {
-                [_] => {
-                    singles.extend(key.chars().map(|c| c as u32));
-                }
-                [_, two] => facts.push(Fact {
-                    pair: word(&bytes[..two]),
-                    third: None,
-                }),
-                [_, two, three] => facts.push(Fact {
-                    pair: word(&bytes[..two]),
-                    third: Some(word(&bytes[two..three])),
-                }),
-                _ => {}
-            }
-        }
-        facts.sort_unstable();
-        facts.dedup();
-        // About 32 bits per fact (64 KiB for 16,000 facts): the facts of a common pair
-        // crowd its word, and every wrong "yes" costs a trie walk.
-        let words = (facts.len() / 2).next_power_of_two().clamp(8, 1 << 20);
-        let mut filter = StartFilter {
-            words: vec![0; words],
-            shift: 64 - words.trailing_zeros(),
-            singles,
-        };
-        for fact in facts {
-            let (index, pair_bits, pair_hash) = filter.pair(fact.pair);
-            filter.words[index] |= match fact.third {
-                None => pair_bits,
-                Some(third) => triple_bits(pair_hash, third),
-            };
-        }
-        filter
-    }
-
-    /// The word of a pair, the two bits that say "a word of these two characters", and
-    /// the pair's hash.
-    #[inline(always)]
-    fn pair(&self, pair: u64) -> (usize, u64, u64) {
-        let hash = pair.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        // The word from the top bits, the bits from the middle (a product's low bits
-        // depend only on the input's low bits).
-        let index = (hash >> self.shift) as usize;
-        (index, two_bits(hash >> 20), hash)
-    }
-
-    /// Whether a word may start at `at` of `text`, where the first two characters are
-    /// `pair` and the third is `third` (as little-endian words of their bytes).
-    #[inline(always)]
-    fn may_start(&self, pair: u64, third: u64, text: &[u8], at: usize) -> bool {
-        let (index, pair_bits, pair_hash) = self.pair(pair);
-        let long_bits = triple_bits(pair_hash, third);
-        let facts = self.words[index];
-        facts & pair_bits == pair_bits
-            || facts & long_bits == long_bits
-            || !self.singles.is_empty() && self.singles.contains(&decode(text, at).0)
-    }
-}
-
-/// The two bits of a three-character start within its pair's word.
+/// The filter's key of the character of `len` bytes at `at` (its bytes as a little-endian
+/// `u32`), where four bytes follow `at`.
 #[inline(always)]
-fn triple_bits(pair_hash: u64, third: u64) -> u64 {
-    two_bits((pair_hash ^ third).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) >> 20)
+fn char_key(text: &[u8], at: usize, len: usize) -> u32 {
+    let bytes = u32::from_le_bytes(text[at..at + 4].try_into().expect("4 bytes"));
+    bytes & (u32::MAX >> (32 - 8 * len))
 }
 
-/// Two bits of a word, chosen by the low twelve bits of `hash`.
 #[inline(always)]
-fn two_bits(hash: u64) -> u64 {
-    1 << (hash & 63) | 1 << (hash >> 6 & 63)
-}
-
-/// Up to eight bytes as a little-endian word, as `may_start` reads them from the text.
-fn word(bytes: &[u8]) -> u64 {
-    let mut word = [0; 8];
-    word[..bytes.len()].copy_from_slice(bytes);
-    u64::from_le_bytes(word)
-}
-
-/// A mask of the low `len` bytes of a word, `len` from 1 to 8.
-#[inline(always)]
-fn low_bytes(len: usize) -> u64 {
-    u64::MAX >> (64 - 8 * len)
+fn read_u64(text: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(text[at..at + 8].try_into().expect("8 bytes"))
 }
 
 /// Whether bytes 0, 3 and 6 of `word` (text read little-endian) lead three-byte
@@ -302,21 +215,6 @@ fn utf8_len(lead: u8) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_filter_admits_every_word_start() {
-        let keys = ["干锅", "a𠮷b", "𠮷x", "们", "é", "中文字", "𠮷𠮷𠮷𠮷", "ab"];
-        let filter = StartFilter::new(keys.iter().copied());
-        for key in keys {
-            let text = format!("{key}............");
-            let bytes = text.as_bytes();
-            let pair_len = bytes.len() - text.chars().skip(2).collect::<String>().len();
-            let third_len = text.chars().nth(2).unwrap().len_utf8();
-            let pair = word(&bytes[..pair_len]);
-            let third = word(&bytes[pair_len..pair_len + third_len]);
-            assert!(filter.may_start(pair, third, bytes, 0), "{key}");
-        }
-    }
 
     fn words(keys: &[String]) -> UserWords {
         let entries: Vec<RankedEntry<'_>> = keys
