@@ -455,7 +455,7 @@ fn write_characters<'a, const SKIP_ASCII: bool, F: FnMut(&mut String, usize, Mat
 ///
 /// The trie's walk is left to the caller's general step, so that this loop holds few
 /// values and keeps them in registers: with the walk here, they went to memory (t2s:
-/// 18.0M instructions per MB, against 16.6M).
+/// 18.0M instructions per MB, against 16.0M).
 ///
 /// Not inlined: it is called once per stretch of such characters, and inlined beside
 /// `write_characters` it made s2t's loop slower (45.0M instructions per MB apart, 47.0M

@@ -260,10 +260,10 @@ pub const STARTS_LONGER_KEYS: u32 = 0x80;
 
 /// What a walk from each three-byte character writes when it goes no further than that
 /// character: the character written, always one of three bytes, as the little-endian word
-/// of its UTF-8 bytes in the low 24 bits (so that the walk stores it as it is); in the top byte,
-/// [`STARTS_LONGER_KEYS`] or not, plus 0 where no key matches (the character is copied)
-/// or `64 - rank` for the rank of the match that writes it. [`LOOK_FURTHER`] where the
-/// trie must decide.
+/// of its UTF-8 bytes in the low 24 bits (so that the walk stores it as it is); in the top
+/// byte, [`STARTS_LONGER_KEYS`] or not, plus 0 where no key matches (the character is
+/// copied) or `64 - rank` for the rank of the match that writes it. [`LOOK_FURTHER`] where
+/// the trie must decide.
 ///
 /// So for a walk whose one-character matches below rank `r` are segments (see
 /// `Stage::segment_ranks`), an entry below `(65 - r) << 24` is written as it is, and one

@@ -5,12 +5,14 @@
 //! characters of longer words. A position passes when its character is a word, its two
 //! characters are a word, or its three characters start a longer word.
 //!
-//! The facts live in a blocked Bloom filter of 32-bit words: the first two characters pick
-//! one word, and a fact sets two bits in it (from the pair's hash for a two-character word,
-//! from the three characters' hash for a longer one); a one-character word sets two bits in
-//! the word its character picks. A test is a load and a few bit operations, with no branch
-//! on which kind of word might start here. All arithmetic is on 32-bit lanes, so that
-//! `avx2.rs` computes exactly the same answer for eight positions at once.
+//! The facts live in a blocked Bloom filter of 32-bit words: a fact's hash (of its one, two
+//! or three characters) picks one word and sets two bits in it. A test of a position hashes
+//! its pair and its three characters (and its character, where some words have one) and
+//! checks each hash's two bits, with no branch on which kind of word might start here.
+//! (With the longer words' bits in their pair's word, a pair that starts many words filled
+//! its word, and common text stopped there for nothing twice as often.) All arithmetic is
+//! on 32-bit lanes, so that `avx2.rs` computes exactly the same answer for eight positions
+//! at once.
 //!
 //! A character enters the hashes as its key: its UTF-8 bytes read as a little-endian
 //! `u32` (the unused high bytes zero).
@@ -59,8 +61,8 @@ impl StartFilter {
             .collect();
         facts.sort_unstable();
         facts.dedup();
-        // About 32 bits per fact (64 KiB for 16,000 facts): the facts of a common pair
-        // crowd its word, and every wrong "yes" costs a trie walk.
+        // 32 to 64 bits per fact (64 KiB for 10,000 facts): every wrong "yes" costs a
+        // trie walk.
         let words = facts.len().next_power_of_two().clamp(8, 1 << 22);
         let mut filter = StartFilter {
             words: vec![0; words],
