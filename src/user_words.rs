@@ -107,11 +107,12 @@ impl UserWords {
                 continue;
             }
             let char_len = if three_byte_run {
+                let next_eight = (at < two_at_once_end).then(|| read_u64(text, at + 3));
                 // Two positions at once, where four three-byte characters follow: the two
                 // tests are independent, and one branch decides for both.
-                if at < two_at_once_end
-                    && three_three_byte_chars(read_u64(text, at + 3))
-                    && !starts_with_ids_operator(read_u64(text, at + 3))
+                if let Some(next_eight) = next_eight
+                    && three_three_byte_chars(next_eight)
+                    && !starts_with_ids_operator(next_eight)
                 {
                     let keys = [0, 3, 6, 9].map(|from| char_key(text, at + from, 3));
                     let here = self.filter.may_start(keys[0], keys[1], keys[2]);
@@ -123,13 +124,6 @@ impl UserWords {
                     if !here {
                         at += 3;
                     }
-                    match trie.longest_match(&text[at..]) {
-                        Some(found) => return Ok((at, found)),
-                        None => {
-                            at += 3;
-                            continue;
-                        }
-                    }
                 } else if !self.filter.may_start(
                     char_key(text, at, 3),
                     char_key(text, at + 3, 3),
@@ -138,13 +132,7 @@ impl UserWords {
                     at += 3;
                     continue;
                 }
-                match trie.longest_match(&text[at..]) {
-                    Some(found) => return Ok((at, found)),
-                    None => {
-                        at += 3;
-                        continue;
-                    }
-                }
+                3
             } else {
                 let char_len = utf8_len(ahead[0]);
                 // Where no word matches an IDS operator, the unit is the whole sequence:
