@@ -9,6 +9,8 @@
 //! it lie outside the string until the next write overwrites them.
 #![allow(unsafe_code)]
 
+use crate::trie::builder::three_byte_word;
+
 /// Appends the character `cp` to `out`, as `String::push` does, or U+FFFD where `cp` is
 /// no character.
 ///
@@ -129,8 +131,7 @@ impl Drop for Appender<'_> {
 fn encode(cp: u32) -> (u32, usize) {
     // Three bytes, and no surrogate.
     if (0x800..0x10000).contains(&cp) && cp & 0xF800 != 0xD800 {
-        let word = (0xE0 | cp >> 12) | (0x80 | (cp >> 6 & 0x3F)) << 8 | (0x80 | (cp & 0x3F)) << 16;
-        return (word, 3);
+        return (three_byte_word(cp), 3);
     }
     let mut buf = [0; 4];
     let c = char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER);

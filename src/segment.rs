@@ -481,13 +481,12 @@ fn write_decided_characters(
         }
         let lead = word as u32;
         let cp = (lead & 0x0F) << 12 | (lead >> 2 & 0xFC0) | (lead >> 16 & 0x3F);
-        if let Some(result) = table.result_alone(cp, word) {
-            appender.push_three_bytes(result);
-            at += 3;
-            continue;
-        }
-        // The trie decides: the caller's general step walks it.
-        break;
+        // Where the table does not decide, the caller's general step walks the trie.
+        let Some(result) = table.result_alone(cp, word) else {
+            break;
+        };
+        appender.push_three_bytes(result);
+        at += 3;
     }
     at
 }

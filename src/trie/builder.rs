@@ -303,7 +303,8 @@ pub fn char_results(blocks: &[u16], codes: &[u16], nodes: &[[u32; 4]]) -> Vec<u3
 }
 
 /// The UTF-8 bytes of a three-byte character, as a little-endian word.
-fn three_byte_word(cp: u32) -> u32 {
+#[inline(always)]
+pub fn three_byte_word(cp: u32) -> u32 {
     (0xE0 | cp >> 12) | (0x80 | (cp >> 6 & 0x3F)) << 8 | (0x80 | (cp & 0x3F)) << 16
 }
 
